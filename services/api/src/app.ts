@@ -1,0 +1,53 @@
+import type { Database } from '@oppvekst/db';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import database from './plugins/database.js';
+import openapi from './plugins/openapi.js';
+import problemDetails from './plugins/problem-details.js';
+import healthRoutes from './routes/health.js';
+import measureRoutes from './routes/v1/measures.js';
+import municipalityRoutes from './routes/v1/municipalities.js';
+import regionRoutes from './routes/v1/regions.js';
+
+export interface AppOptions {
+  db: Kysely<Database>;
+  loggerInstance?: FastifyBaseLogger;
+  publicUrl?: string | undefined;
+}
+
+/**
+ * The app, without the process around it: cross-cutting plugins first, then
+ * the app's own, then the routes. Tests build it the same way.
+ */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(options.loggerInstance ? { loggerInstance: options.loggerInstance } : { logger: false }),
+    bodyLimit: 1_048_576,
+    requestIdHeader: 'x-request-id',
+    ajv: {
+      customOptions: {
+        // Unknown fields are refused, not silently dropped.
+        removeAdditional: false,
+        coerceTypes: 'array',
+        useDefaults: true,
+        allErrors: true,
+      },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  await app.register(problemDetails);
+  await app.register(openapi, { publicUrl: options.publicUrl });
+  await app.register(database, { db: options.db });
+
+  await app.register(healthRoutes);
+  await app.register(
+    async (v1) => {
+      await v1.register(regionRoutes);
+      await v1.register(municipalityRoutes);
+      await v1.register(measureRoutes);
+    },
+    { prefix: '/v1' },
+  );
+  return app;
+}

@@ -1,0 +1,91 @@
+import {
+  APP_ROLE,
+  createDb,
+  createOwnerDb,
+  createPool,
+  type Database,
+  deriveAppPassword,
+  ensureRoles,
+  migrateToLatest,
+  seedRegion,
+  startEmbeddedPostgres,
+  vestTelemark,
+  withCredentials,
+} from '@oppvekst/db';
+import type { Kysely } from 'kysely';
+import type pg from 'pg';
+import type { Config } from './config.js';
+
+export interface PreparedDatabase {
+  adminUrl: string;
+  appUrl: string;
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+export interface Logger {
+  info(obj: object | string, msg?: string): void;
+  debug(obj: object | string, msg?: string): void;
+}
+
+/**
+ * Brings a database to the state the app expects: the embedded server when no
+ * DATABASE_URL is given, the roles, the migrations, and the demo seed.
+ */
+export async function prepareDatabase(config: Config, log: Logger): Promise<PreparedDatabase> {
+  let adminUrl = config.databaseUrl;
+  let stop = async () => {};
+  if (!adminUrl) {
+    log.info({ dataDir: config.dataDir }, 'no DATABASE_URL: starting the embedded PostgreSQL');
+    const server = await startEmbeddedPostgres({
+      dataDir: config.dataDir,
+      port: config.embeddedPostgresPort,
+      log: (message) => log.debug({ postgres: message }, 'postgres'),
+    });
+    log.info({ port: server.port }, 'embedded PostgreSQL is up');
+    adminUrl = server.adminUrl;
+    stop = () => server.stop();
+  }
+  try {
+    const appPassword = config.appDatabasePassword ?? deriveAppPassword(adminUrl);
+    if (config.migrateOnStart) {
+      if (!config.appDatabaseUrl) await ensureRoles(adminUrl, appPassword);
+      const { applied } = await migrateToLatest(adminUrl);
+      log.info({ applied }, applied.length ? 'migrations applied' : 'schema is up to date');
+    }
+    if (config.seedDemo !== 'never') await seedDemo(adminUrl, config.seedDemo, log);
+    const appUrl = config.appDatabaseUrl ?? withCredentials(adminUrl, APP_ROLE, appPassword);
+    return { adminUrl, appUrl, embedded: !config.databaseUrl, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+async function seedDemo(adminUrl: string, mode: 'if-empty' | 'always', log: Logger): Promise<void> {
+  const db = createOwnerDb<Database>(adminUrl);
+  try {
+    if (mode === 'if-empty') {
+      const any = await db.selectFrom('regions').select('id').limit(1).executeTakeFirst();
+      if (any) return;
+    }
+    const outcome = await seedRegion(db, vestTelemark);
+    log.info(outcome, 'demo region seeded');
+  } finally {
+    await db.destroy();
+  }
+}
+
+export interface AppDatabase {
+  db: Kysely<Database>;
+  pool: pg.Pool;
+}
+
+export function connectApp(config: Config, appUrl: string): AppDatabase {
+  const pool = createPool(appUrl, {
+    max: config.databasePoolSize,
+    applicationName: 'oppvekst-api',
+    statementTimeoutMs: config.statementTimeoutMs,
+  });
+  return { db: createDb(pool), pool };
+}

@@ -1,0 +1,25 @@
+/**
+ * Whether an error means the database cannot be reached or is shutting down,
+ * which the API answers with 503 (try again) rather than 500.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown; errors?: unknown[] } | null;
+  if (!e || typeof e !== 'object') return false;
+  const code = typeof e.code === 'string' ? e.code : '';
+  if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'EPIPE'].includes(code)) return true;
+  // SQLSTATE class 08 (connection exception), 57P01-57P03 (shutdown, crash,
+  // cannot connect now) and 53300 (too many connections).
+  if (/^08/.test(code) || ['57P01', '57P02', '57P03', '53300'].includes(code)) return true;
+  const message = typeof e.message === 'string' ? e.message : '';
+  if (/Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(message)) {
+    return true;
+  }
+  // AggregateError from a dual-stack connect attempt.
+  return Array.isArray(e.errors) && e.errors.some(isDatabaseUnavailable);
+}
+
+/** SQLSTATE 22xxx/23xxx from a value the client sent: its fault, not ours. */
+export function isInvalidInput(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (/^22/.test(code) || /^23/.test(code));
+}

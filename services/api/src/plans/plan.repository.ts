@@ -1,0 +1,68 @@
+import type { Goal, Implementation, Measure, PlanVersion, Section, FocusArea, VersionSummary } from '@oppvekst/contracts';
+import type { Database } from '@oppvekst/db';
+import type { Kysely } from 'kysely';
+import { versionContentQuery } from './plan-json.sql.js';
+import { toVersionSummary, type VersionRow } from './version-summary.js';
+
+type Db = Kysely<Database>;
+type Status = VersionSummary['status'];
+
+function versionRows(db: Db) {
+  return db
+    .selectFrom('plan_versions as v')
+    .innerJoin('plans as p', 'p.id', 'v.plan_id')
+    .innerJoin('regions as r', 'r.id', 'v.region_id')
+    .leftJoin('municipalities as mu', 'mu.id', 'p.municipality_id')
+    .select([
+      'v.id',
+      'v.plan_id',
+      'p.kind as plan_kind',
+      'r.slug as region_slug',
+      'mu.kommunenummer',
+      'v.version_number',
+      'v.status',
+      'v.title',
+      'v.language_form',
+      'v.period_from',
+      'v.period_to',
+      'v.consultation_opens_on',
+      'v.consultation_closes_on',
+      'v.decided_by',
+      'v.decided_by_name',
+      'v.decision',
+      'v.decided_on',
+      'v.case_reference',
+      'v.row_version',
+    ]);
+}
+
+/** The version of the region's regional plan in the given status (the adopted one, for the public). */
+export async function findRegionalVersion(db: Db, regionId: string, status: Status): Promise<VersionRow | undefined> {
+  return versionRows(db)
+    .where('p.region_id', '=', regionId)
+    .where('p.kind', '=', 'regional')
+    .where('v.status', '=', status)
+    .executeTakeFirst();
+}
+
+export async function findAnnexVersion(db: Db, municipalityId: string, status: Status): Promise<VersionRow | undefined> {
+  return versionRows(db)
+    .where('p.municipality_id', '=', municipalityId)
+    .where('p.kind', '=', 'annex')
+    .where('v.status', '=', status)
+    .executeTakeFirst();
+}
+
+/** A version with all its content, in the PlanVersion contract's shape. */
+export async function loadPlanVersion(db: Db, version: VersionRow): Promise<PlanVersion> {
+  const { rows } = await versionContentQuery(version.id).execute(db);
+  const content = rows[0]!;
+  return {
+    version: toVersionSummary(version),
+    sections: content.sections as Section[],
+    focusAreas: content.focusAreas as FocusArea[],
+    goals: content.goals as Goal[],
+    measuresForRegionalGoals: content.measuresForRegionalGoals as Measure[],
+    implementations: content.implementations as Implementation[],
+  };
+}

@@ -1,0 +1,30 @@
+import type { Database } from '@oppvekst/db';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { type Kysely, sql, type Transaction } from 'kysely';
+
+/** Who a request's database work runs as; fuller with the tenancy issue's roles. */
+export interface RequestContext {
+  audience: 'public';
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Kysely<Database>;
+    /** Runs `work` in a transaction that first sets the request's context, transaction-local, in one round trip. */
+    withContext<T>(context: RequestContext, work: (trx: Transaction<Database>) => Promise<T>): Promise<T>;
+  }
+}
+
+export default fp(
+  async function database(app: FastifyInstance, options: { db: Kysely<Database> }) {
+    app.decorate('db', options.db);
+    app.decorate('withContext', <T>(context: RequestContext, work: (trx: Transaction<Database>) => Promise<T>) =>
+      options.db.transaction().execute(async (trx) => {
+        await sql`select set_config('app.audience', ${context.audience}, true)`.execute(trx);
+        return work(trx);
+      }),
+    );
+  },
+  { name: 'database' },
+);

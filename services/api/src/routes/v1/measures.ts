@@ -1,0 +1,50 @@
+import { MeasureListQuerySchema, MeasurePageSchema } from '@oppvekst/contracts';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { notFound } from '../../http/problems.js';
+import { problemResponses } from '../../http/responses.js';
+import { decodeCursor, encodeCursor } from '../../measures/cursor.js';
+import { listAdoptedMeasures } from '../../measures/measure.repository.js';
+import { findMunicipality, findRegion } from '../../regions/region.repository.js';
+
+const measureRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/measures',
+    {
+      schema: {
+        operationId: 'listMeasures',
+        tags: ['measures'],
+        summary: 'List adopted measures across plans',
+        description:
+          'Filter by region and/or municipality (a municipality’s measures are its region’s regional measures, with its ' +
+          'local implementation attached, plus its annex’s own). Paged by an opaque `cursor`.',
+        querystring: MeasureListQuerySchema,
+        response: { 200: Type.Ref(MeasurePageSchema), ...problemResponses(400, 404, 503) },
+      },
+    },
+    async (request) => {
+      const { region: regionSlug, municipality: kommunenummer, limit, cursor } = request.query;
+      const after = cursor ? decodeCursor(cursor) : undefined;
+      return app.withContext({ audience: 'public' }, async (trx) => {
+        const region = regionSlug ? await findRegion(trx, regionSlug) : undefined;
+        if (regionSlug && !region) throw notFound(`No region "${regionSlug}"`);
+        const municipality = kommunenummer ? await findMunicipality(trx, kommunenummer) : undefined;
+        if (kommunenummer && !municipality) throw notFound(`No municipality with kommunenummer ${kommunenummer}`);
+        // One extra row tells whether another page follows.
+        const rows = await listAdoptedMeasures(
+          trx,
+          {
+            regionId: region?.id,
+            municipality: municipality && { id: municipality.id, regionId: municipality.region_id },
+          },
+          { after, limit: limit + 1 },
+        );
+        const items = rows.slice(0, limit);
+        const last = items.at(-1);
+        return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null };
+      });
+    },
+  );
+};
+
+export default measureRoutes;

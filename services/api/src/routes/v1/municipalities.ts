@@ -1,0 +1,91 @@
+import { Kommunenummer, MunicipalityPlanSchema, MunicipalitySchema, PlanVersionSchema } from '@oppvekst/contracts';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { notFound } from '../../http/problems.js';
+import { problemResponses } from '../../http/responses.js';
+import { mergeMunicipalityPlan } from '../../plans/merge.js';
+import { findAnnexVersion, findRegionalVersion, loadPlanVersion } from '../../plans/plan.repository.js';
+import { findMunicipality } from '../../regions/region.repository.js';
+
+const MunicipalityParams = Type.Object({ kommunenummer: Kommunenummer }, { additionalProperties: false });
+const PUBLIC = { audience: 'public' } as const;
+
+const municipalityRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const requireMunicipality = async (trx: Parameters<typeof findMunicipality>[0], kommunenummer: string) => {
+    const municipality = await findMunicipality(trx, kommunenummer);
+    if (!municipality) throw notFound(`No municipality with kommunenummer ${kommunenummer}`);
+    return municipality;
+  };
+
+  app.get(
+    '/municipalities/:kommunenummer',
+    {
+      schema: {
+        operationId: 'getMunicipality',
+        tags: ['regions'],
+        summary: 'Get a municipality by kommunenummer',
+        params: MunicipalityParams,
+        response: { 200: Type.Ref(MunicipalitySchema), ...problemResponses(400, 404, 503) },
+      },
+    },
+    async (request) => {
+      const m = await app.withContext(PUBLIC, (trx) => requireMunicipality(trx, request.params.kommunenummer));
+      return { id: m.id, kommunenummer: m.kommunenummer, name: m.name, languageForm: m.language_form, region: m.region_slug };
+    },
+  );
+
+  app.get(
+    '/municipalities/:kommunenummer/annex',
+    {
+      schema: {
+        operationId: 'getAnnex',
+        tags: ['plans'],
+        summary: 'Get the adopted local part (annex) of a municipality',
+        params: MunicipalityParams,
+        response: { 200: Type.Ref(PlanVersionSchema), ...problemResponses(400, 404, 503) },
+      },
+    },
+    async (request) =>
+      app.withContext(PUBLIC, async (trx) => {
+        const municipality = await requireMunicipality(trx, request.params.kommunenummer);
+        const version = await findAnnexVersion(trx, municipality.id, 'adopted');
+        if (!version) throw notFound(`${municipality.name} has no adopted annex`);
+        return loadPlanVersion(trx, version);
+      }),
+  );
+
+  app.get(
+    '/municipalities/:kommunenummer/plan',
+    {
+      schema: {
+        operationId: 'getMunicipalityPlan',
+        tags: ['plans'],
+        summary: 'Get a municipality’s complete plan: the adopted regional plan merged with its adopted annex',
+        description:
+          'Goal by goal: each regional goal with its regional measures (and how this municipality implements them) ' +
+          'and the local measures that serve it, then the annex’s own goals.',
+        params: MunicipalityParams,
+        response: { 200: Type.Ref(MunicipalityPlanSchema), ...problemResponses(400, 404, 503) },
+      },
+    },
+    async (request) =>
+      app.withContext(PUBLIC, async (trx) => {
+        const municipality = await requireMunicipality(trx, request.params.kommunenummer);
+        const regionalVersion = await findRegionalVersion(trx, municipality.region_id, 'adopted');
+        if (!regionalVersion) throw notFound(`The region of ${municipality.name} has no adopted regional plan`);
+        const annexVersion = await findAnnexVersion(trx, municipality.id, 'adopted');
+        const [regional, annex] = await Promise.all([
+          loadPlanVersion(trx, regionalVersion),
+          annexVersion ? loadPlanVersion(trx, annexVersion) : null,
+        ]);
+        return mergeMunicipalityPlan({
+          municipality: { kommunenummer: municipality.kommunenummer, name: municipality.name, languageForm: municipality.language_form },
+          region: { slug: municipality.region_slug, name: municipality.region_name },
+          regional,
+          annex,
+        });
+      }),
+  );
+};
+
+export default municipalityRoutes;

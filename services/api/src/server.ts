@@ -1,0 +1,41 @@
+import closeWithGrace from 'close-with-grace';
+import { pino } from 'pino';
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { connectApp, prepareDatabase } from './database.js';
+
+/**
+ * The process: read configuration, bring up the database, listen, and on
+ * SIGINT/SIGTERM close the HTTP server first and the database after it.
+ */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`oppvekst: invalid configuration: ${error.message}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+  const log = pino({ level: config.logLevel });
+  const database = await prepareDatabase(config, log);
+  const { db } = connectApp(config, database.appUrl);
+  const app = await buildApp({ db, loggerInstance: log, publicUrl: config.publicUrl });
+
+  closeWithGrace({ delay: 10_000, logger: log }, async ({ signal, err }) => {
+    if (err) log.error({ err }, 'closing after an error');
+    else log.info({ signal }, 'closing');
+    await app.close();
+    await db.destroy();
+    await database.stop();
+  });
+
+  await app.listen({ host: config.host, port: config.port });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`oppvekst: failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
