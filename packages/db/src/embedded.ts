@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -69,7 +70,18 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const superuserUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
   await ensureDatabase(superuserUrl, database);
   const adminUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
-  return { adminUrl, port, stop: () => server.stop() };
+  return { adminUrl, port, stop: () => stopServer(server) };
+}
+
+/**
+ * Ctrl-C in a terminal signals the whole process group, PostgreSQL included,
+ * so it may be gone before we ask; the package would then wait forever for an
+ * exit event that already happened.
+ */
+async function stopServer(server: EmbeddedPostgres): Promise<void> {
+  const child = (server as unknown as { process?: ChildProcess }).process;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  await Promise.race([server.stop(), new Promise((resolve) => setTimeout(resolve, 15_000).unref())]);
 }
 
 export async function ensureDatabase(superuserUrl: string, database: string, template?: string): Promise<boolean> {

@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     await app.close();
     await db.destroy();
     await database.stop();
+    log.info('stopped');
   });
 
   await app.listen({ host: config.host, port: config.port });
