@@ -1,0 +1,50 @@
+import t from 'tap';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+t.test('defaults', async (t) => {
+  const config = loadConfig({}, '/srv/app');
+  t.equal(config.port, 3000);
+  t.equal(config.host, '0.0.0.0');
+  t.equal(config.dataDir, '/srv/app/.data');
+  t.equal(config.databaseUrl, undefined);
+  t.equal(config.seedDemo, 'if-empty');
+  t.equal(config.migrateOnStart, true);
+});
+
+t.test('values are read and checked', async (t) => {
+  const config = loadConfig(
+    { PORT: '8080', DATA_DIR: '/var/lib/oppvekst', DATABASE_URL: 'postgres://u:p@db:5432/oppvekst', SEED_DEMO: 'never', MIGRATE_ON_START: 'false' },
+    '/srv/app',
+  );
+  t.equal(config.port, 8080);
+  t.equal(config.dataDir, '/var/lib/oppvekst');
+  t.equal(config.databaseUrl, 'postgres://u:p@db:5432/oppvekst');
+  t.equal(config.seedDemo, 'never');
+  t.equal(config.migrateOnStart, false);
+});
+
+t.test('a bad value is refused with the variable named', async (t) => {
+  const cases: [Record<string, string>, string, RegExp][] = [
+    [{ PORT: 'eighty' }, 'PORT', /whole number/],
+    [{ PORT: '70000' }, 'PORT', /between 0 and 65535/],
+    [{ DATABASE_URL: 'mysql://x@y/z' }, 'DATABASE_URL', /postgres:\/\//],
+    [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL', /must be a URL/],
+    [{ APP_DATABASE_URL: 'http://x' }, 'APP_DATABASE_URL', /postgres:\/\//],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', /one of/],
+    [{ SEED_DEMO: 'sometimes' }, 'SEED_DEMO', /if-empty, always, never/],
+    [{ MIGRATE_ON_START: 'maybe' }, 'MIGRATE_ON_START', /true or false/],
+    [{ DATABASE_POOL_SIZE: '0' }, 'DATABASE_POOL_SIZE', /between 1 and 200/],
+    [{ PUBLIC_URL: 'ftp://x' }, 'PUBLIC_URL', /http/],
+  ];
+  for (const [env, variable, message] of cases) {
+    let thrown: unknown;
+    try {
+      loadConfig(env);
+    } catch (error) {
+      thrown = error;
+    }
+    t.ok(thrown instanceof ConfigError, `${variable} is refused`);
+    t.equal((thrown as ConfigError).variable, variable);
+    t.match((thrown as ConfigError).message, message);
+  }
+});

@@ -1,0 +1,167 @@
+import { APP_ROLE, createOwnerDb, type Database, migrateToLatest, migrations, OWNER_ROLE } from '@oppvekst/db';
+import { Migrator, NO_MIGRATIONS, sql } from 'kysely';
+import t from 'tap';
+import { connect, createTestDatabase } from './support/database.js';
+
+/**
+ * Every column of every table, as the Database type declares it. The object
+ * type makes TypeScript demand exactly the declared keys; the test then holds
+ * the catalog to the same list, so the types and the migrations cannot drift.
+ */
+type ColumnsOf = { [T in keyof Database]: { [C in keyof Database[T]]: true } };
+const declared: ColumnsOf = {
+  regions: { id: true, region_id: true, slug: true, name: true, kind: true, language_form: true, created_at: true, updated_at: true, row_version: true },
+  municipalities: { id: true, region_id: true, kommunenummer: true, name: true, language_form: true, created_at: true, updated_at: true, row_version: true },
+  services: { id: true, region_id: true, slug: true, name: true, kind: true, scope: true, created_at: true, updated_at: true, row_version: true },
+  service_municipalities: { region_id: true, service_id: true, municipality_id: true },
+  plans: { id: true, region_id: true, kind: true, municipality_id: true, created_at: true },
+  plan_versions: {
+    id: true, region_id: true, plan_id: true, version_number: true, status: true, title: true, language_form: true,
+    period_from: true, period_to: true, based_on_version_id: true, consultation_opens_on: true, consultation_closes_on: true,
+    decided_by: true, decided_by_name: true, decision: true, decided_on: true, case_reference: true, adopted_at: true,
+    superseded_at: true, created_at: true, updated_at: true, row_version: true,
+  },
+  content_identities: { id: true, region_id: true, plan_id: true, kind: true, created_at: true },
+  sections: {
+    id: true, region_id: true, plan_version_id: true, identity_id: true, kind: true, title: true, body: true, position: true,
+    created_at: true, updated_at: true, row_version: true,
+  },
+  focus_areas: {
+    id: true, region_id: true, plan_version_id: true, identity_id: true, title: true, description: true, position: true,
+    created_at: true, updated_at: true, row_version: true,
+  },
+  goals: {
+    id: true, region_id: true, plan_version_id: true, identity_id: true, focus_area_id: true, title: true, description: true,
+    position: true, created_at: true, updated_at: true, row_version: true,
+  },
+  desired_states: { id: true, region_id: true, goal_id: true, text: true, position: true, created_at: true, updated_at: true, row_version: true },
+  measures: {
+    id: true, region_id: true, plan_version_id: true, identity_id: true, goal_id: true, regional_goal_identity_id: true,
+    title: true, description: true, period_kind: true, period_from: true, period_to: true, prevention_level: true,
+    age_groups: true, convention_articles: true, laws: true, programme: true, status: true, position: true,
+    created_at: true, updated_at: true, row_version: true,
+  },
+  measure_responsibilities: { id: true, region_id: true, measure_id: true, role: true, service_id: true, service_kind: true, name: true, position: true },
+  measure_implementations: {
+    id: true, region_id: true, plan_version_id: true, measure_identity_id: true, local_responsible: true,
+    responsible_service_id: true, period_kind: true, period_from: true, period_to: true, notes: true, status: true,
+    created_at: true, updated_at: true, row_version: true,
+  },
+  consultation_submissions: {
+    id: true, region_id: true, plan_version_id: true, author_name: true, contact: true, text: true, concerns_identity_id: true,
+    received_at: true, response: true, handling: true, answered_at: true, answered_by: true, updated_at: true, row_version: true,
+  },
+  audit_log: {
+    id: true, region_id: true, occurred_at: true, actor: true, action: true, entity_type: true, entity_id: true, before: true,
+    after: true, request_id: true,
+  },
+};
+
+t.test('migrations run up from an empty database and match the declared types', async (t) => {
+  const database = await createTestDatabase(t, { empty: true });
+  const { applied } = await migrateToLatest(database.adminUrl);
+  t.same(applied, Object.keys(migrations), 'every migration applied, in order');
+  t.same((await migrateToLatest(database.adminUrl)).applied, [], 'a second run applies nothing');
+
+  const admin = connect(t, database.adminUrl);
+  const { rows } = await sql<{ table_name: string; column_name: string }>`
+    select table_name, column_name from information_schema.columns
+    where table_schema = 'public' and table_name not like 'kysely_%'
+    order by table_name, ordinal_position`.execute(admin);
+  const catalog: Record<string, string[]> = {};
+  for (const r of rows) (catalog[r.table_name] ??= []).push(r.column_name);
+  t.same(Object.keys(catalog).sort(), Object.keys(declared).sort(), 'the same tables');
+  for (const [table, columns] of Object.entries(declared)) {
+    t.same([...(catalog[table] ?? [])].sort(), Object.keys(columns).sort(), `${table}: the same columns`);
+    t.ok(catalog[table]?.includes('region_id'), `${table} carries region_id`);
+  }
+
+  t.test('the owner role owns every table; the app role owns nothing and cannot bypass anything', async (t) => {
+    const owners = await sql<{ tableowner: string }>`
+      select distinct tableowner from pg_tables where schemaname = 'public'`.execute(admin);
+    t.same(owners.rows.map((r) => r.tableowner), [OWNER_ROLE]);
+    const role = await sql<{ rolsuper: boolean; rolbypassrls: boolean; rolcreaterole: boolean; rolcanlogin: boolean }>`
+      select rolsuper, rolbypassrls, rolcreaterole, rolcanlogin from pg_roles where rolname = ${APP_ROLE}`.execute(admin);
+    t.same(role.rows[0], { rolsuper: false, rolbypassrls: false, rolcreaterole: false, rolcanlogin: true });
+    const owned = await sql<{ n: number }>`
+      select count(*)::int as n from pg_class c join pg_roles r on r.oid = c.relowner where r.rolname = ${APP_ROLE}`.execute(admin);
+    t.equal(owned.rows[0]?.n, 0);
+  });
+
+  t.test('the app role cannot change the schema', async (t) => {
+    const app = connect(t, database.appUrl, 1);
+    await t.rejects(sql`create table intruder (id int)`.execute(app), { code: '42501' });
+    await t.rejects(sql`drop table measures`.execute(app), { code: '42501' });
+  });
+
+  t.test('down migrations undo everything', async (t) => {
+    const owner = createOwnerDb<unknown>(database.adminUrl);
+    t.teardown(() => owner.destroy());
+    const migrator = new Migrator({ db: owner, provider: { getMigrations: async () => migrations } });
+    const { error } = await migrator.migrateTo(NO_MIGRATIONS);
+    t.error(error);
+    const left = await sql<{ n: number }>`
+      select count(*)::int as n from pg_tables where schemaname = 'public' and tablename not like 'kysely_%'`.execute(admin);
+    t.equal(left.rows[0]?.n, 0, 'no tables left');
+    t.same((await migrateToLatest(database.adminUrl)).applied, Object.keys(migrations), 'and up again');
+  });
+});
+
+t.test('constraints keep the domain honest', async (t) => {
+  const database = await createTestDatabase(t);
+  const owner = createOwnerDb<Database>(database.adminUrl);
+  t.teardown(() => owner.destroy());
+  const region = await owner.selectFrom('regions').select('id').executeTakeFirstOrThrow();
+
+  await t.rejects(
+    owner.insertInto('municipalities').values({ region_id: region.id, kommunenummer: '42a6', name: 'X', language_form: 'nn' }).execute(),
+    { code: '23514' },
+    'a kommunenummer is four digits',
+  );
+  const adopted = await owner.selectFrom('plan_versions').selectAll().where('status', '=', 'adopted').executeTakeFirstOrThrow();
+  await t.rejects(
+    owner
+      .insertInto('plan_versions')
+      .values({ ...adopted, id: undefined, version_number: 2, row_version: undefined, region_id: adopted.region_id } as never)
+      .execute(),
+    { code: '23505' },
+    'a plan has one adopted version at a time',
+  );
+  await t.rejects(
+    owner
+      .insertInto('plan_versions')
+      .values({
+        region_id: adopted.region_id, plan_id: adopted.plan_id, version_number: 9, status: 'adopted',
+        title: 'Utan vedtak', language_form: 'nn',
+      })
+      .execute(),
+    { code: '23514' },
+    'an adopted version records its decision',
+  );
+  const measure = await owner.selectFrom('measures').select(['id']).executeTakeFirstOrThrow();
+  await t.rejects(
+    owner.updateTable('measures').set({ period_kind: 'span', period_from: 2025, period_to: null }).where('id', '=', measure.id).execute(),
+    { code: '23514' },
+    'a span has both ends',
+  );
+  await t.rejects(
+    owner.updateTable('measures').set({ convention_articles: [55] }).where('id', '=', measure.id).execute(),
+    { code: '23514' },
+    'the convention has 54 articles',
+  );
+
+  t.test('the audit log is append-only, even for the owner', async (t) => {
+    await owner.insertInto('audit_log').values({ actor: 'test', action: 'x.y', entity_type: 'x', entity_id: '1', before: null, after: null }).execute();
+    await t.rejects(owner.updateTable('audit_log').set({ actor: 'someone else' }).execute(), { code: '42501' });
+    await t.rejects(owner.deleteFrom('audit_log').execute(), { code: '42501' });
+    await t.rejects(sql`truncate audit_log`.execute(owner), { code: '42501' });
+  });
+
+  t.test('an update bumps row_version and updated_at', async (t) => {
+    const before = await owner.selectFrom('measures').select(['row_version', 'updated_at']).where('id', '=', measure.id).executeTakeFirstOrThrow();
+    await owner.updateTable('measures').set({ title: 'Endra tittel' }).where('id', '=', measure.id).execute();
+    const after = await owner.selectFrom('measures').select(['row_version', 'updated_at']).where('id', '=', measure.id).executeTakeFirstOrThrow();
+    t.equal(after.row_version, before.row_version + 1);
+    t.ok(after.updated_at >= before.updated_at);
+  });
+});

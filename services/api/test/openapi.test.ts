@@ -1,0 +1,44 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
+import t from 'tap';
+import { build } from './helper.js';
+
+const REQUIRED_OPERATIONS = [
+  'listRegions', 'getRegion', 'listMunicipalities', 'listServices', 'getRegionalPlan', 'getAnnex', 'getMunicipalityPlan', 'listMeasures',
+];
+
+t.test('/openapi.json is valid OpenAPI 3.1 with named components and every operation', async (t) => {
+  const { app } = await build(t);
+  const res = await app.inject({ method: 'GET', url: '/openapi.json' });
+  t.equal(res.statusCode, 200);
+  const spec = res.json();
+  t.equal(spec.openapi, '3.1.0');
+
+  const result = await new Validator().validate(spec);
+  t.ok(result.valid, 'validates against the OpenAPI 3.1 schema');
+  if (!result.valid) t.comment(JSON.stringify(result.errors, null, 2));
+
+  const operations = Object.entries(spec.paths as Record<string, Record<string, { operationId?: string; tags?: string[]; responses: Record<string, unknown> }>>)
+    .flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, ...op })));
+  const ids = operations.map((o) => o.operationId);
+  for (const id of REQUIRED_OPERATIONS) t.ok(ids.includes(id), `has ${id}`);
+  t.equal(new Set(ids).size, ids.length, 'operation ids are unique');
+  for (const op of operations) {
+    t.ok(op.operationId, `${op.method} ${op.path} has an operationId`);
+    t.ok(op.tags?.length, `${op.operationId} is tagged`);
+    if (op.path.startsWith('/v1/')) {
+      t.ok(op.path.startsWith('/v1/'), 'versioned');
+      t.ok(op.responses['503'], `${op.operationId} documents 503`);
+    }
+  }
+
+  const schemas = Object.keys(spec.components.schemas);
+  for (const name of ['Problem', 'Measure', 'Goal', 'PlanVersion', 'MunicipalityPlan', 'MeasurePage', 'Region']) {
+    t.ok(schemas.includes(name), `component ${name}`);
+  }
+  t.notOk(schemas.some((s) => /^def-\d+$/.test(s)), 'no anonymous def-N components');
+  t.notOk(JSON.stringify(spec).includes('"$ref":"def-'), 'no reference to an anonymous schema');
+
+  const docs = await app.inject({ method: 'GET', url: '/docs/' });
+  t.equal(docs.statusCode, 200);
+  t.match(docs.headers['content-type'], /text\/html/);
+});
