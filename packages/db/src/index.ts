@@ -3,6 +3,7 @@ export * from './connection.js';
 export * from './roles.js';
 export * from './migrator.js';
 export * from './embedded.js';
+export * from './bootstrap.js';
 export { migrations } from './migrations/index.js';
 export { seedRegion, type SeedOutcome } from './seed/seed.js';
 export { stableId } from './seed/stable-id.js';

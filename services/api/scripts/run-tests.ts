@@ -8,16 +8,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  createOwnerDb,
-  type Database,
-  ensureRoles,
-  migrateToLatest,
-  seedRegion,
-  startEmbeddedPostgres,
-  vestTelemark,
-  withCredentials,
-} from '@oppvekst/db';
+import { bootstrapDatabase, startEmbeddedPostgres, withCredentials } from '@oppvekst/db';
 import pg from 'pg';
 import { TEMPLATE_DATABASE, TEST_APP_PASSWORD } from '../test/support/constants.js';
 
@@ -34,11 +25,7 @@ async function main(): Promise<number> {
   try {
     await recreateDatabase(superuserUrl, TEMPLATE_DATABASE);
     const templateUrl = withDatabase(superuserUrl, TEMPLATE_DATABASE);
-    await ensureRoles(templateUrl, TEST_APP_PASSWORD);
-    await migrateToLatest(templateUrl);
-    const owner = createOwnerDb<Database>(templateUrl);
-    await seedRegion(owner, vestTelemark);
-    await owner.destroy();
+    await bootstrapDatabase(templateUrl, { appPassword: TEST_APP_PASSWORD, seed: 'always' });
 
     const tapArgs = process.argv.slice(2);
     return await new Promise<number>((resolve) => {

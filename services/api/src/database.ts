@@ -1,15 +1,11 @@
 import {
   APP_ROLE,
+  bootstrapDatabase,
   createDb,
-  createOwnerDb,
   createPool,
   type Database,
   deriveAppPassword,
-  ensureRoles,
-  migrateToLatest,
-  seedRegion,
   startEmbeddedPostgres,
-  vestTelemark,
   withCredentials,
 } from '@oppvekst/db';
 import type { Kysely } from 'kysely';
@@ -48,31 +44,19 @@ export async function prepareDatabase(config: Config, log: Logger): Promise<Prep
   }
   try {
     const appPassword = config.appDatabasePassword ?? deriveAppPassword(adminUrl);
-    if (config.migrateOnStart) {
-      if (!config.appDatabaseUrl) await ensureRoles(adminUrl, appPassword);
-      const { applied } = await migrateToLatest(adminUrl);
-      log.info({ applied }, applied.length ? 'migrations applied' : 'schema is up to date');
-    }
-    if (config.seedDemo !== 'never') await seedDemo(adminUrl, config.seedDemo, log);
+    const { applied, seeded } = await bootstrapDatabase(adminUrl, {
+      // With APP_DATABASE_URL the operator manages the app role.
+      appPassword: config.migrateOnStart && !config.appDatabaseUrl ? appPassword : undefined,
+      migrate: config.migrateOnStart,
+      seed: config.seedDemo,
+    });
+    if (config.migrateOnStart) log.info({ applied }, applied.length ? 'migrations applied' : 'schema is up to date');
+    if (seeded) log.info(seeded, 'demo region seeded');
     const appUrl = config.appDatabaseUrl ?? withCredentials(adminUrl, APP_ROLE, appPassword);
     return { adminUrl, appUrl, embedded: !config.databaseUrl, stop };
   } catch (error) {
     await stop();
     throw error;
-  }
-}
-
-async function seedDemo(adminUrl: string, mode: 'if-empty' | 'always', log: Logger): Promise<void> {
-  const db = createOwnerDb<Database>(adminUrl);
-  try {
-    if (mode === 'if-empty') {
-      const any = await db.selectFrom('regions').select('id').limit(1).executeTakeFirst();
-      if (any) return;
-    }
-    const outcome = await seedRegion(db, vestTelemark);
-    log.info(outcome, 'demo region seeded');
-  } finally {
-    await db.destroy();
   }
 }
 
