@@ -36,7 +36,12 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
-export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+/**
+ * `cwd` anchors a relative DATA_DIR. pnpm runs scripts inside the package
+ * folder but records where the user typed the command as INIT_CWD, so
+ * `pnpm start` at the top of the repository keeps its data in `./.data`.
+ */
+export function loadConfig(env: Env = process.env, cwd = env.INIT_CWD ?? process.cwd()): Config {
   const read = new EnvReader(env);
   const config: Config = {
     host: read.string('HOST', '0.0.0.0'),

@@ -48,3 +48,8 @@ t.test('a bad value is refused with the variable named', async (t) => {
     t.match((thrown as ConfigError).message, message);
   }
 });
+
+t.test('a relative DATA_DIR is anchored where pnpm was invoked', async (t) => {
+  t.equal(loadConfig({ INIT_CWD: '/home/kari/oppvekst' }).dataDir, '/home/kari/oppvekst/.data');
+  t.equal(loadConfig({ INIT_CWD: '/home/kari/oppvekst', DATA_DIR: 'var' }).dataDir, '/home/kari/oppvekst/var');
+});
