@@ -1,8 +1,8 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /**
- * The database as Kysely sees it. Kept by hand beside the migrations; the
- * migration test checks every table and column here against the catalog.
+ * The database as Kysely sees it. Kept by hand beside the migrations;
+ * test/migrations.test.ts holds every table and column here to the catalog.
  */
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -10,6 +10,8 @@ type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type DateString = ColumnType<string, string, string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type RowVersion = ColumnType<number, never, never>;
+/** Constant generated columns that let foreign keys check an identity's kind. */
+type KindTag = ColumnType<string, never, never>;
 
 export interface RegionsTable {
   id: Generated<string>;
@@ -98,6 +100,7 @@ export interface SectionsTable {
   region_id: string;
   plan_version_id: string;
   identity_id: string;
+  identity_kind: KindTag;
   kind: string;
   title: string;
   body: Generated<string>;
@@ -112,6 +115,7 @@ export interface FocusAreasTable {
   region_id: string;
   plan_version_id: string;
   identity_id: string;
+  identity_kind: KindTag;
   title: string;
   description: Generated<string>;
   position: number;
@@ -125,6 +129,7 @@ export interface GoalsTable {
   region_id: string;
   plan_version_id: string;
   identity_id: string;
+  identity_kind: KindTag;
   focus_area_id: string | null;
   title: string;
   description: Generated<string>;
@@ -150,8 +155,10 @@ export interface MeasuresTable {
   region_id: string;
   plan_version_id: string;
   identity_id: string;
+  identity_kind: KindTag;
   goal_id: string | null;
   regional_goal_identity_id: string | null;
+  goal_kind: KindTag;
   title: string;
   description: Generated<string>;
   period_kind: 'ongoing' | 'year' | 'span' | 'open_start';
@@ -185,6 +192,7 @@ export interface MeasureImplementationsTable {
   region_id: string;
   plan_version_id: string;
   measure_identity_id: string;
+  measure_kind: KindTag;
   local_responsible: string | null;
   responsible_service_id: string | null;
   period_kind: 'ongoing' | 'year' | 'span' | 'open_start' | null;

@@ -23,27 +23,27 @@ const declared: ColumnsOf = {
   },
   content_identities: { id: true, region_id: true, plan_id: true, kind: true, created_at: true },
   sections: {
-    id: true, region_id: true, plan_version_id: true, identity_id: true, kind: true, title: true, body: true, position: true,
+    id: true, region_id: true, plan_version_id: true, identity_id: true, identity_kind: true, kind: true, title: true, body: true, position: true,
     created_at: true, updated_at: true, row_version: true,
   },
   focus_areas: {
-    id: true, region_id: true, plan_version_id: true, identity_id: true, title: true, description: true, position: true,
+    id: true, region_id: true, plan_version_id: true, identity_id: true, identity_kind: true, title: true, description: true, position: true,
     created_at: true, updated_at: true, row_version: true,
   },
   goals: {
-    id: true, region_id: true, plan_version_id: true, identity_id: true, focus_area_id: true, title: true, description: true,
+    id: true, region_id: true, plan_version_id: true, identity_id: true, identity_kind: true, focus_area_id: true, title: true, description: true,
     position: true, created_at: true, updated_at: true, row_version: true,
   },
   desired_states: { id: true, region_id: true, goal_id: true, text: true, position: true, created_at: true, updated_at: true, row_version: true },
   measures: {
-    id: true, region_id: true, plan_version_id: true, identity_id: true, goal_id: true, regional_goal_identity_id: true,
+    id: true, region_id: true, plan_version_id: true, identity_id: true, identity_kind: true, goal_id: true, regional_goal_identity_id: true, goal_kind: true,
     title: true, description: true, period_kind: true, period_from: true, period_to: true, prevention_level: true,
     age_groups: true, convention_articles: true, laws: true, programme: true, status: true, position: true,
     created_at: true, updated_at: true, row_version: true,
   },
   measure_responsibilities: { id: true, region_id: true, measure_id: true, role: true, service_id: true, service_kind: true, name: true, position: true },
   measure_implementations: {
-    id: true, region_id: true, plan_version_id: true, measure_identity_id: true, local_responsible: true,
+    id: true, region_id: true, plan_version_id: true, measure_identity_id: true, measure_kind: true, local_responsible: true,
     responsible_service_id: true, period_kind: true, period_from: true, period_to: true, notes: true, status: true,
     created_at: true, updated_at: true, row_version: true,
   },
@@ -164,4 +164,43 @@ t.test('constraints keep the domain honest', async (t) => {
     t.equal(after.row_version, before.row_version + 1);
     t.ok(after.updated_at >= before.updated_at);
   });
+});
+
+t.test('content rows cannot borrow identities or reach into another version', async (t) => {
+  const database = await createTestDatabase(t);
+  const owner = createOwnerDb<Database>(database.adminUrl);
+  t.teardown(() => owner.destroy());
+  const measure = await owner.selectFrom('measures').selectAll().where('goal_id', 'is not', null).executeTakeFirstOrThrow();
+  const goal = await owner.selectFrom('goals').selectAll().where('id', '=', measure.goal_id!).executeTakeFirstOrThrow();
+  const otherVersionGoal = await owner
+    .selectFrom('goals')
+    .select('id')
+    .where('plan_version_id', '!=', measure.plan_version_id)
+    .where('region_id', '=', measure.region_id)
+    .executeTakeFirstOrThrow();
+  const { id: _id, identity_kind: _k, goal_kind: _g, row_version: _v, created_at: _c, updated_at: _u, ...copy } = measure;
+
+  await t.rejects(
+    owner.insertInto('measures').values({ ...copy, identity_id: goal.identity_id }).execute(),
+    { code: '23503' },
+    'a measure cannot use a goal’s identity',
+  );
+  await t.rejects(
+    owner.updateTable('measures').set({ goal_id: null, regional_goal_identity_id: measure.identity_id }).where('id', '=', measure.id).execute(),
+    { code: '23503' },
+    'a local measure serves a goal identity, not a measure identity',
+  );
+  await t.rejects(
+    owner.updateTable('measures').set({ goal_id: otherVersionGoal.id }).where('id', '=', measure.id).execute(),
+    { code: '23503' },
+    'a measure belongs to a goal of its own version',
+  );
+  await t.rejects(
+    owner
+      .insertInto('measure_implementations')
+      .values({ region_id: measure.region_id, plan_version_id: measure.plan_version_id, measure_identity_id: goal.identity_id, status: 'active' })
+      .execute(),
+    { code: '23503' },
+    'an implementation names a measure identity',
+  );
 });

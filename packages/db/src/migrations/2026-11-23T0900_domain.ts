@@ -66,7 +66,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     );
     create index service_municipalities_municipality on service_municipalities (municipality_id);
 
-    -- One regional plan per region, one annex per municipality.
     create table plans (
       id uuid primary key default gen_random_uuid(),
       region_id uuid not null references regions (id) on delete restrict,
@@ -107,6 +106,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       unique (region_id, id),
       foreign key (region_id, plan_id) references plans (region_id, id) on delete cascade,
       check (period_from is null or period_to is null or period_from <= period_to),
+      check ((consultation_opens_on is null) = (consultation_closes_on is null)),
       check (consultation_closes_on is null or consultation_opens_on <= consultation_closes_on),
       check (status not in ('adopted', 'superseded')
         or (decided_by is not null and decision is not null and decided_on is not null and case_reference is not null))
@@ -124,8 +124,12 @@ export async function up(db: Kysely<any>): Promise<void> {
       kind text not null check (kind in ('section', 'focus_area', 'goal', 'measure')),
       created_at timestamptz not null default now(),
       unique (region_id, id),
+      -- Rows name their identity together with its kind, so a measure cannot
+      -- borrow a goal's identity.
+      unique (region_id, kind, id),
       foreign key (region_id, plan_id) references plans (region_id, id) on delete cascade
     );
+    create index content_identities_plan on content_identities (plan_id);
 
     create table sections (
       id uuid primary key default gen_random_uuid(),
@@ -140,9 +144,10 @@ export async function up(db: Kysely<any>): Promise<void> {
       created_at timestamptz not null default now(),
       updated_at timestamptz not null default now(),
       row_version integer not null default 1,
+      identity_kind text not null generated always as ('section') stored,
       unique (plan_version_id, identity_id),
       foreign key (region_id, plan_version_id) references plan_versions (region_id, id) on delete cascade,
-      foreign key (region_id, identity_id) references content_identities (region_id, id) on delete restrict
+      foreign key (region_id, identity_kind, identity_id) references content_identities (region_id, kind, id) on delete restrict
     );
 
     create table focus_areas (
@@ -156,10 +161,11 @@ export async function up(db: Kysely<any>): Promise<void> {
       created_at timestamptz not null default now(),
       updated_at timestamptz not null default now(),
       row_version integer not null default 1,
+      identity_kind text not null generated always as ('focus_area') stored,
       unique (plan_version_id, identity_id),
-      unique (region_id, id),
+      unique (plan_version_id, id),
       foreign key (region_id, plan_version_id) references plan_versions (region_id, id) on delete cascade,
-      foreign key (region_id, identity_id) references content_identities (region_id, id) on delete restrict
+      foreign key (region_id, identity_kind, identity_id) references content_identities (region_id, kind, id) on delete restrict
     );
 
     create table goals (
@@ -174,12 +180,16 @@ export async function up(db: Kysely<any>): Promise<void> {
       created_at timestamptz not null default now(),
       updated_at timestamptz not null default now(),
       row_version integer not null default 1,
+      identity_kind text not null generated always as ('goal') stored,
       unique (plan_version_id, identity_id),
       unique (region_id, id),
+      unique (plan_version_id, id),
       foreign key (region_id, plan_version_id) references plan_versions (region_id, id) on delete cascade,
-      foreign key (region_id, identity_id) references content_identities (region_id, id) on delete restrict,
-      foreign key (region_id, focus_area_id) references focus_areas (region_id, id) on delete set null (focus_area_id)
+      foreign key (region_id, identity_kind, identity_id) references content_identities (region_id, kind, id) on delete restrict,
+      -- A goal's focus area is one of its own version.
+      foreign key (plan_version_id, focus_area_id) references focus_areas (plan_version_id, id) on delete set null (focus_area_id)
     );
+    create index goals_focus_area on goals (focus_area_id) where focus_area_id is not null;
 
     -- "Slik vil vi ha det."
     create table desired_states (
@@ -225,12 +235,14 @@ export async function up(db: Kysely<any>): Promise<void> {
       created_at timestamptz not null default now(),
       updated_at timestamptz not null default now(),
       row_version integer not null default 1,
+      identity_kind text not null generated always as ('measure') stored,
+      goal_kind text not null generated always as ('goal') stored,
       unique (plan_version_id, identity_id),
       unique (region_id, id),
       foreign key (region_id, plan_version_id) references plan_versions (region_id, id) on delete cascade,
-      foreign key (region_id, identity_id) references content_identities (region_id, id) on delete restrict,
-      foreign key (region_id, goal_id) references goals (region_id, id) on delete cascade,
-      foreign key (region_id, regional_goal_identity_id) references content_identities (region_id, id) on delete restrict,
+      foreign key (region_id, identity_kind, identity_id) references content_identities (region_id, kind, id) on delete restrict,
+      foreign key (plan_version_id, goal_id) references goals (plan_version_id, id) on delete cascade,
+      foreign key (region_id, goal_kind, regional_goal_identity_id) references content_identities (region_id, kind, id) on delete restrict,
       check ((goal_id is null) <> (regional_goal_identity_id is null)),
       check (case period_kind
         when 'ongoing' then period_from is null and period_to is null
@@ -241,6 +253,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     );
     create index measures_goal on measures (goal_id, position);
     create index measures_version on measures (plan_version_id, position);
+    create index measures_identity on measures (identity_id, id);
+    create index measures_regional_goal on measures (regional_goal_identity_id) where regional_goal_identity_id is not null;
 
     -- Who carries a measure: a service of the region, a kind of local service
     -- ("helsestasjonen" in each municipality), or a named partner outside.
@@ -281,7 +295,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       row_version integer not null default 1,
       unique (plan_version_id, measure_identity_id),
       foreign key (region_id, plan_version_id) references plan_versions (region_id, id) on delete cascade,
-      foreign key (region_id, measure_identity_id) references content_identities (region_id, id) on delete restrict,
+      measure_kind text not null generated always as ('measure') stored,
+      foreign key (region_id, measure_kind, measure_identity_id) references content_identities (region_id, kind, id) on delete restrict,
       foreign key (region_id, responsible_service_id) references services (region_id, id) on delete restrict,
       check (case coalesce(period_kind, '')
         when '' then period_from is null and period_to is null
@@ -291,6 +306,8 @@ export async function up(db: Kysely<any>): Promise<void> {
         when 'span' then period_from is not null and period_to is not null and period_from < period_to
       end)
     );
+
+    create index measure_implementations_measure on measure_implementations (measure_identity_id);
 
     -- Input sent during public consultation ("høring"), and the editors' answer.
     create table consultation_submissions (
