@@ -15,3 +15,6 @@ export const Kommunenummer = Type.String({
   examples: ['4026'],
 });
 export const Slug = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 63, examples: ['vest-telemark'] });
+
+/** For routes that take no query parameters: an unknown one is refused like an unknown field. */
+export const NoQuery = Type.Object({}, { additionalProperties: false });

@@ -215,6 +215,11 @@ export const MunicipalityPlanSchema = Type.Object(
     goals: Type.Array(Type.Ref(MergedGoalSchema), {
       description: 'Regional goals with their regional and local measures, then the annex’s own goals.',
     }),
+    unplacedMeasures: Type.Array(Type.Ref(MergedMeasureSchema), {
+      description:
+        'Local measures that serve a regional goal the adopted regional plan no longer has. Shown, not dropped: ' +
+        'they are part of what the council decided.',
+    }),
   },
   { $id: 'MunicipalityPlan', additionalProperties: false },
 );

@@ -46,7 +46,9 @@ export async function ensureRoles(adminUrl: string, appPassword: string): Promis
       if (!existing.has(APP_ROLE)) {
         await client.query(`create role ${APP_ROLE} ${attributes} password ${password}`).catch(ignoreDuplicate);
       }
-      await client.query(`alter role ${APP_ROLE} ${attributes} password ${password}`);
+      // PostgreSQL 16+ lets only a superuser set attributes such as NOSUPERUSER
+      // on an existing role; a CREATEROLE admin may still set the password.
+      await client.query(`alter role ${APP_ROLE}${superuser ? ` ${attributes}` : ''} password ${password}`);
       await client.query(`grant usage, create on schema public to ${OWNER_ROLE}`);
       await client.query(`revoke create on schema public from public`);
     } finally {

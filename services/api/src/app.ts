@@ -4,7 +4,8 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import database from './plugins/database.js';
 import openapi from './plugins/openapi.js';
-import problemDetails from './plugins/problem-details.js';
+import problemDetails, { sendProblem } from './plugins/problem-details.js';
+import { PROBLEM_TYPES } from '@oppvekst/contracts';
 import healthRoutes from './routes/health.js';
 import measureRoutes from './routes/v1/measures.js';
 import municipalityRoutes from './routes/v1/municipalities.js';
@@ -24,6 +25,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(options.loggerInstance ? { loggerInstance: options.loggerInstance } : { logger: false }),
     bodyLimit: 1_048_576,
+    // Long enough that an over-long slug reaches its schema (400), not the router (404).
+    maxParamLength: 256,
     requestIdHeader: 'x-request-id',
     ajv: {
       customOptions: {
@@ -33,6 +36,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         useDefaults: true,
         allErrors: true,
       },
+    },
+    // Errors raised before routing (a malformed URL, say) leave as problem+json too.
+    frameworkErrors: (error, request, reply) => {
+      sendProblem(reply, {
+        type: PROBLEM_TYPES.validation,
+        title: 'Invalid request',
+        status: 400,
+        detail: error.message,
+        instance: request.url,
+      });
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 

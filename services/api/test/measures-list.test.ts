@@ -1,5 +1,6 @@
 import t from 'tap';
 import { build } from './helper.js';
+import { assertContract } from './support/contract.js';
 
 t.test('listMeasures', async (t) => {
   const { app } = await build(t);
@@ -11,6 +12,7 @@ t.test('listMeasures', async (t) => {
   t.test('a municipality sees its regional measures plus its own, with its implementations', async (t) => {
     const tokke = await get('/v1/measures?municipality=4026&limit=500');
     t.equal(tokke.status, 200);
+    assertContract(t, 'MeasurePage', tokke.body);
     const kinds = new Set(tokke.body.items.map((m: { plan: { kind: string } }) => m.plan.kind));
     t.same([...kinds].sort(), ['annex', 'regional']);
     for (const m of tokke.body.items) {
@@ -61,6 +63,8 @@ t.test('listMeasures', async (t) => {
       t.ok(res.body.errors.some((e: { field: string }) => e.field.startsWith(field)), `${query} names ${field}`);
     }
     t.equal((await get('/v1/measures?region=atlantis')).status, 404);
+    const conflicting = await get('/v1/measures?region=vest-telemark&municipality=0301');
+    t.equal(conflicting.status, 404, 'Oslo is not a customer here');
     t.equal((await get('/v1/measures?municipality=9999')).status, 404);
   });
 });

@@ -47,13 +47,14 @@ t.test('without an annex the complete plan is the regional plan', async (t) => {
     [G2, 'regional', [id(3)]],
   ]);
   t.ok(plan.goals.flatMap((g) => g.measures).every((m) => m.implementation === null && m.origin === 'regional'));
+  t.same(plan.unplacedMeasures, []);
 });
 
 t.test('an annex is laid over the regional plan goal by goal', async (t) => {
   const LG = id(201);
   const annex = version('annex', {
     goals: [{ id: LG, focusAreaId: null, title: 'Lokalt mål', description: '', position: 0, desiredStates: [], measures: [measure(20, LG, 'Foreldretrappa')] }],
-    measuresForRegionalGoals: [measure(21, G2, 'Lokal leksehjelp')],
+    measuresForRegionalGoals: [measure(21, G2, 'Lokal leksehjelp'), measure(22, id(199), 'Tiltak for eit mål som er fjerna')],
     implementations: [
       { measureId: id(2), localResponsible: 'Helsestasjonen i Dalen', responsibleService: null, period: null, notes: 'Frå 2025', status: 'active' },
       // An implementation of a measure the regional plan no longer has is left out, not invented.
@@ -70,11 +71,15 @@ t.test('an annex is laid over the regional plan goal by goal', async (t) => {
   t.same(g2.measures.map((m) => [m.title, m.origin]), [['Tiltak 3', 'regional'], ['Lokal leksehjelp', 'local']], 'local measure joins the regional goal');
   t.same(plan.goals[2]!.measures.map((m) => m.title), ['Foreldretrappa']);
   t.notOk(JSON.stringify(plan).includes(id(99)), 'the orphan implementation is not shown');
+  t.same(plan.unplacedMeasures.map((m) => [m.title, m.origin]), [['Tiltak for eit mål som er fjerna', 'local']],
+    'a local measure whose regional goal is gone is kept, apart');
+  t.notOk(plan.goals.some((g) => g.measures.some((m) => m.id === id(22))), 'and not placed under any goal');
   t.same(plan.sections.map((s) => s.origin), ['regional', 'local']);
   t.equal(plan.annexVersion?.kommunenummer, '4026');
 
-  t.test('the regional text is untouched by the merge', async (t) => {
-    t.same(g1.measures[1]!.title, regional.goals[0]!.measures[1]!.title);
-    t.notOk('implementation' in regional.goals[0]!.measures[1]!, 'the input is not mutated');
+  t.test('the merge does not mutate its input', async (t) => {
+    t.notOk('implementation' in regional.goals[0]!.measures[1]!, 'regional measures gain no implementation');
+    t.notOk('origin' in regional.goals[0]!, 'regional goals gain no origin');
+    t.equal(regional.goals[1]!.measures.length, 1, 'local measures are not pushed into the regional goal');
   });
 });

@@ -25,9 +25,10 @@ t.test('/openapi.json is valid OpenAPI 3.1 with named components and every opera
   for (const op of operations) {
     t.ok(op.operationId, `${op.method} ${op.path} has an operationId`);
     t.ok(op.tags?.length, `${op.operationId} is tagged`);
-    if (op.path.startsWith('/v1/')) {
-      t.ok(op.path.startsWith('/v1/'), 'versioned');
+    if (!['/healthz', '/readyz'].includes(op.path)) {
+      t.match(op.path, /^\/v1\//, `${op.operationId} is under /v1`);
       t.ok(op.responses['503'], `${op.operationId} documents 503`);
+      t.ok(op.responses['400'], `${op.operationId} documents 400`);
     }
   }
 

@@ -2,14 +2,21 @@ import { badRequest } from '../http/problems.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** Opaque keyset cursor: the stable id of the last measure on the previous page. */
-export function encodeCursor(lastId: string): string {
-  return Buffer.from(`m:${lastId}`).toString('base64url');
+/** Where a page ends: the stable id and the row id of its last measure (together unique). */
+export interface MeasureKey {
+  identityId: string;
+  rowId: string;
 }
 
-export function decodeCursor(cursor: string): string {
-  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
-  const id = decoded.startsWith('m:') ? decoded.slice(2) : '';
-  if (!UUID.test(id)) throw badRequest('cursor is not one this API handed out', [{ field: 'querystring/cursor', message: 'unknown cursor' }]);
-  return id;
+/** Opaque to clients; they only hand it back. */
+export function encodeCursor(key: MeasureKey): string {
+  return Buffer.from(`m:${key.identityId}:${key.rowId}`).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): MeasureKey {
+  const [tag, identityId = '', rowId = ''] = Buffer.from(cursor, 'base64url').toString('utf8').split(':');
+  if (tag !== 'm' || !UUID.test(identityId) || !UUID.test(rowId)) {
+    throw badRequest('cursor is not one this API handed out', [{ field: 'querystring/cursor', message: 'unknown cursor' }]);
+  }
+  return { identityId, rowId };
 }

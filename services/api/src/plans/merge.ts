@@ -28,6 +28,7 @@ export function mergeMunicipalityPlan({ municipality, region, regional, annex }:
   );
   const localByRegionalGoal = groupBy(annex?.measuresForRegionalGoals ?? [], (m) => m.goalId);
 
+  const regionalGoalIds = new Set(regional.goals.map((g) => g.id));
   const regionalGoals: MergedGoal[] = regional.goals.map((goal) => ({
     id: goal.id,
     origin: 'regional',
@@ -62,6 +63,9 @@ export function mergeMunicipalityPlan({ municipality, region, regional, annex }:
     ],
     focusAreas: [...regional.focusAreas, ...(annex?.focusAreas ?? [])],
     goals: [...regionalGoals, ...localGoals],
+    unplacedMeasures: (annex?.measuresForRegionalGoals ?? [])
+      .filter((m) => !regionalGoalIds.has(m.goalId))
+      .map((m) => withOrigin(m, 'local', null)),
   };
 }
 

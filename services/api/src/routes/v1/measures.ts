@@ -1,7 +1,7 @@
 import { MeasureListQuerySchema, MeasurePageSchema } from '@oppvekst/contracts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { notFound } from '../../http/problems.js';
+import { badRequest, notFound } from '../../http/problems.js';
 import { problemResponses } from '../../http/responses.js';
 import { decodeCursor, encodeCursor } from '../../measures/cursor.js';
 import { listAdoptedMeasures } from '../../measures/measure.repository.js';
@@ -30,6 +30,11 @@ const measureRoutes: FastifyPluginAsyncTypebox = async (app) => {
         if (regionSlug && !region) throw notFound(`No region "${regionSlug}"`);
         const municipality = kommunenummer ? await findMunicipality(trx, kommunenummer) : undefined;
         if (kommunenummer && !municipality) throw notFound(`No municipality with kommunenummer ${kommunenummer}`);
+        if (region && municipality && municipality.region_id !== region.id) {
+          throw badRequest(`Municipality ${kommunenummer} is not in region "${region.slug}"`, [
+            { field: 'querystring/municipality', message: `not a municipality of ${region.slug}` },
+          ]);
+        }
         // One extra row tells whether another page follows.
         const rows = await listAdoptedMeasures(
           trx,
@@ -39,9 +44,9 @@ const measureRoutes: FastifyPluginAsyncTypebox = async (app) => {
           },
           { after, limit: limit + 1 },
         );
-        const items = rows.slice(0, limit);
-        const last = items.at(-1);
-        return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null };
+        const page = rows.slice(0, limit);
+        const last = page.at(-1);
+        return { items: page.map((r) => r.item), nextCursor: rows.length > limit && last ? encodeCursor(last.key) : null };
       });
     },
   );

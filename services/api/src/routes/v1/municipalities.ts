@@ -1,4 +1,4 @@
-import { Kommunenummer, MunicipalityPlanSchema, MunicipalitySchema, PlanVersionSchema } from '@oppvekst/contracts';
+import { Kommunenummer, MunicipalityPlanSchema, NoQuery, MunicipalitySchema, PlanVersionSchema } from '@oppvekst/contracts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { notFound } from '../../http/problems.js';
@@ -25,6 +25,7 @@ const municipalityRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['regions'],
         summary: 'Get a municipality by kommunenummer',
         params: MunicipalityParams,
+        querystring: NoQuery,
         response: { 200: Type.Ref(MunicipalitySchema), ...problemResponses(400, 404, 503) },
       },
     },
@@ -42,6 +43,7 @@ const municipalityRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['plans'],
         summary: 'Get the adopted local part (annex) of a municipality',
         params: MunicipalityParams,
+        querystring: NoQuery,
         response: { 200: Type.Ref(PlanVersionSchema), ...problemResponses(400, 404, 503) },
       },
     },
@@ -65,6 +67,7 @@ const municipalityRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'Goal by goal: each regional goal with its regional measures (and how this municipality implements them) ' +
           'and the local measures that serve it, then the annex’s own goals.',
         params: MunicipalityParams,
+        querystring: NoQuery,
         response: { 200: Type.Ref(MunicipalityPlanSchema), ...problemResponses(400, 404, 503) },
       },
     },
