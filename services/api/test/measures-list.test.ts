@@ -1,9 +1,12 @@
+import { createOwnerDb, type Database } from '@oppvekst/db';
 import t from 'tap';
 import { build } from './helper.js';
 import { assertContract } from './support/contract.js';
 
 t.test('listMeasures', async (t) => {
-  const { app } = await build(t);
+  const { app, database } = await build(t);
+  const owner = createOwnerDb<Database>(database.adminUrl);
+  t.teardown(() => owner.destroy());
   const get = async (url: string) => {
     const res = await app.inject({ method: 'GET', url });
     return { status: res.statusCode, body: res.json() };
@@ -63,8 +66,13 @@ t.test('listMeasures', async (t) => {
       t.ok(res.body.errors.some((e: { field: string }) => e.field.startsWith(field)), `${query} names ${field}`);
     }
     t.equal((await get('/v1/measures?region=atlantis')).status, 404);
-    const conflicting = await get('/v1/measures?region=vest-telemark&municipality=0301');
-    t.equal(conflicting.status, 404, 'Oslo is not a customer here');
+    await owner
+      .insertInto('regions')
+      .values({ slug: 'oslo', name: 'Oslo', kind: 'single_municipality', language_form: 'nb' })
+      .execute();
+    const conflicting = await get('/v1/measures?region=oslo&municipality=4026');
+    t.equal(conflicting.status, 400, 'Tokke is not in the Oslo region');
+    t.match(conflicting.body.errors[0].field, /querystring\/municipality/);
     t.equal((await get('/v1/measures?municipality=9999')).status, 404);
   });
 });
