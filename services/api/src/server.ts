@@ -2,7 +2,7 @@ import closeWithGrace from 'close-with-grace';
 import { pino } from 'pino';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
-import { connectApp, prepareDatabase } from './database.js';
+import { connectApp, prepareDatabase } from './database-setup.js';
 
 /**
  * The process: read configuration, bring up the database, listen, and on

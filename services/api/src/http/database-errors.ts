@@ -17,9 +17,3 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   // AggregateError from a dual-stack connect attempt.
   return Array.isArray(e.errors) && e.errors.some(isDatabaseUnavailable);
 }
-
-/** SQLSTATE 22xxx/23xxx from a value the client sent: its fault, not ours. */
-export function isInvalidInput(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && (/^22/.test(code) || /^23/.test(code));
-}

@@ -1,7 +1,7 @@
 import type { MeasureListItem } from '@oppvekst/contracts';
 import type { Database } from '@oppvekst/db';
 import { type Kysely, sql } from 'kysely';
-import { implementationJson, measureJson } from '../plans/plan-json.sql.js';
+import { implementationJson, measureJson } from '../sql/contract-json.js';
 import type { MeasureKey } from './cursor.js';
 
 export interface MeasureFilter {

@@ -1,7 +1,7 @@
 import type { Goal, Implementation, Measure, PlanVersion, Section, FocusArea, VersionSummary } from '@oppvekst/contracts';
 import type { Database } from '@oppvekst/db';
 import type { Kysely } from 'kysely';
-import { versionContentQuery } from './plan-json.sql.js';
+import { versionContentQuery } from '../sql/contract-json.js';
 import { toVersionSummary, type VersionRow } from './version-summary.js';
 
 type Db = Kysely<Database>;

@@ -3,7 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { type Kysely, sql, type Transaction } from 'kysely';
 
-/** Who a request's database work runs as; fuller with the tenancy issue's roles. */
+/**
+ * Who a request's database work runs as. Set transaction-locally so it can
+ * never leak to the next request on a pooled connection; row-level security
+ * policies (tenancy issue) read it with current_setting().
+ */
 export interface RequestContext {
   audience: 'public';
 }

@@ -43,7 +43,7 @@ export async function listServices(db: Db, regionId: string): Promise<Service[]>
         from service_municipalities sm join municipalities m on m.id = sm.municipality_id
         where sm.service_id = s.id), '[]'::json)) as service
     from services s where s.region_id = ${regionId}
-    order by s.scope, s.name`.execute(db);
+    order by s.scope, s.name, s.slug`.execute(db);
   return rows.map((r) => r.service);
 }
 
