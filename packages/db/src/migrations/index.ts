@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as domain from './2026-11-23T0900_domain.js';
+import * as rowLevelSecurity from './2026-11-23T1300_row_level_security.js';
 
 /**
  * Every migration, by name, in order. Listed here instead of read from the
@@ -7,4 +8,5 @@ import * as domain from './2026-11-23T0900_domain.js';
  */
 export const migrations: Record<string, Migration> = {
   '2026-11-23T0900_domain': domain,
+  '2026-11-23T1300_row_level_security': rowLevelSecurity,
 };

@@ -8,9 +8,10 @@ import { type Kysely, sql, type Transaction } from 'kysely';
  * never leak to the next request on a pooled connection; row-level security
  * policies (tenancy issue) read it with current_setting().
  */
-export interface RequestContext {
-  audience: 'public';
-}
+export type RequestContext =
+  | { role: 'anonymous' }
+  | { role: 'member'; regionId: string }
+  | { role: 'platform_admin' };
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -25,7 +26,10 @@ export default fp(
     app.decorate('db', options.db);
     app.decorate('withContext', <T>(context: RequestContext, work: (trx: Transaction<Database>) => Promise<T>) =>
       options.db.transaction().execute(async (trx) => {
-        await sql`select set_config('app.audience', ${context.audience}, true)`.execute(trx);
+        // One round trip, transaction-local (`true`): nothing survives into the
+        // next transaction on this pooled connection.
+        await sql`select set_config('app.role', ${context.role}, true),
+          set_config('app.region_id', ${context.role === 'member' ? context.regionId : ''}, true)`.execute(trx);
         return work(trx);
       }),
     );

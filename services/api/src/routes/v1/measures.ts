@@ -25,7 +25,7 @@ const measureRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { region: regionSlug, municipality: kommunenummer, limit, cursor } = request.query;
       const after = cursor ? decodeCursor(cursor) : undefined;
-      return app.withContext({ audience: 'public' }, async (trx) => {
+      return app.withContext({ role: 'anonymous' }, async (trx) => {
         const region = regionSlug ? await findRegion(trx, regionSlug) : undefined;
         if (regionSlug && !region) throw notFound(`No region "${regionSlug}"`);
         const municipality = kommunenummer ? await findMunicipality(trx, kommunenummer) : undefined;

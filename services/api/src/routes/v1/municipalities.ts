@@ -8,7 +8,7 @@ import { findAnnexVersion, findRegionalVersion, loadPlanVersion } from '../../pl
 import { findMunicipality } from '../../regions/region.repository.js';
 
 const MunicipalityParams = Type.Object({ kommunenummer: Kommunenummer }, { additionalProperties: false });
-const PUBLIC = { audience: 'public' } as const;
+const PUBLIC = { role: 'anonymous' } as const;
 
 const municipalityRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const requireMunicipality = async (trx: Parameters<typeof findMunicipality>[0], kommunenummer: string) => {

@@ -15,7 +15,7 @@ import { findRegionalVersion, loadPlanVersion } from '../../plans/plan.repositor
 import { findRegion, listMunicipalities, listRegions, listServices } from '../../regions/region.repository.js';
 
 const RegionParams = Type.Object({ region: Slug }, { additionalProperties: false });
-const PUBLIC = { audience: 'public' } as const;
+const PUBLIC = { role: 'anonymous' } as const;
 
 const regionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const requireRegion = async (trx: Parameters<typeof findRegion>[0], slug: string) => {
