@@ -1,6 +1,7 @@
 import { APP_ROLE, createOwnerDb, type Database, type DemoRegion, seedRegion, vestTelemark } from '@oppvekst/db';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import t from 'tap';
+import { buildApp } from '../src/app.js';
 import { connect, createTestDatabase } from './support/database.js';
 
 /** Tables anyone may read: the public directory of customers and stable ids. */
@@ -87,7 +88,7 @@ t.test('row-level security, the second wall', async (t) => {
   });
 
   t.test('without a context nothing is visible (fail closed)', async (t) => {
-    for (const table of tenantTables) t.equal(await asApp(app, null, (trx) => count(trx, table, a.id)), 0, table);
+    for (const table of tenantTables) t.equal(await asApp(app, null, (trx) => count(trx, table, b.id)), 0, table);
   });
 
   t.test('as tenant A, or anonymous, B’s drafts and private rows read as zero rows', async (t) => {
@@ -106,46 +107,51 @@ t.test('row-level security, the second wall', async (t) => {
     }
   });
 
-  t.test('as tenant A, updates and deletes of B’s rows touch zero rows; inserts for B are refused', async (t) => {
-    const context = { role: 'member', regionId: a.id } as const;
-    for (const table of tenantTables) {
-      // regions.region_id is generated from id; every other table can "change" it to itself.
-      const assignment = table === 'regions' ? sql`slug = slug` : sql`region_id = region_id`;
-      const updated = await asApp(app, context, (trx) =>
-        sql`update ${sql.table(table)} set ${assignment} where region_id = ${b.id}`.execute(trx),
-      ).catch((error: { code?: string }) => error);
-      if ('numAffectedRows' in updated) t.equal(Number(updated.numAffectedRows), 0, `${table}: update touches no row of B`);
-      else t.equal((updated as { code?: string }).code, '42501', `${table}: update refused`);
+  t.test('as tenant A, anonymous or without context, updates and deletes of B’s rows touch zero rows; inserts for B are refused', async (t) => {
+    for (const context of [{ role: 'member', regionId: a.id }, { role: 'anonymous' }, null] as const) {
+      const who = context?.role ?? 'no context';
+      for (const table of tenantTables) {
+        // regions.region_id is generated from id; every other table can "change" it to itself.
+        const assignment = table === 'regions' ? sql`slug = slug` : sql`region_id = region_id`;
+        const updated = await asApp(app, context, (trx) =>
+          sql`update ${sql.table(table)} set ${assignment} where region_id = ${b.id}`.execute(trx),
+        ).catch((error: { code?: string }) => error);
+        if ('numAffectedRows' in updated) t.equal(Number(updated.numAffectedRows), 0, `${who}: ${table}: update touches no row of B`);
+        else t.equal((updated as { code?: string }).code, '42501', `${who}: ${table}: update refused`);
 
-      if (table !== 'audit_log') {
-        const deleted = await asApp(app, context, (trx) => sql`delete from ${sql.table(table)} where region_id = ${b.id}`.execute(trx));
-        t.equal(Number(deleted.numAffectedRows), 0, `${table}: delete touches no row of B`);
+        if (table !== 'audit_log') {
+          const deleted = await asApp(app, context, (trx) => sql`delete from ${sql.table(table)} where region_id = ${b.id}`.execute(trx));
+          t.equal(Number(deleted.numAffectedRows), 0, `${who}: ${table}: delete touches no row of B`);
+        }
+
+        // Copy one of B's rows (read as the owner) and try to insert it as A, with fresh ids.
+        const { rows: columns } = await sql<{ column_name: string }>`
+          select column_name from information_schema.columns
+          where table_schema = 'public' and table_name = ${table} and is_generated = 'NEVER' and is_identity = 'NO'`.execute(admin);
+        const names = columns.map((c) => c.column_name);
+        const { rows: sample } = await sql<{ row: Record<string, unknown> }>`
+          select to_jsonb(x) as row from ${sql.table(table)} x where region_id = ${b.id} limit 1`.execute(admin);
+        const row = { ...sample[0]!.row, ...(names.includes('id') ? { id: crypto.randomUUID() } : {}) };
+        const list = sql.join(names.map((n) => sql.id(n)));
+        await t.rejects(
+          asApp(app, context, (trx) =>
+            sql`insert into ${sql.table(table)} (${list})
+              select ${list} from jsonb_populate_record(null::${sql.table(table)}, ${JSON.stringify(row)}::jsonb)`.execute(trx),
+          ),
+          { code: '42501' },
+          `${who}: ${table}: inserting a row for B is refused`,
+        );
       }
-
-      // Copy one of B's rows (read as the owner) and try to insert it as A, with fresh ids.
-      const { rows: columns } = await sql<{ column_name: string }>`
-        select column_name from information_schema.columns
-        where table_schema = 'public' and table_name = ${table} and is_generated = 'NEVER' and is_identity = 'NO'`.execute(admin);
-      const names = columns.map((c) => c.column_name);
-      const { rows: sample } = await sql<{ row: Record<string, unknown> }>`
-        select to_jsonb(x) as row from ${sql.table(table)} x where region_id = ${b.id} limit 1`.execute(admin);
-      const row = { ...sample[0]!.row, ...(names.includes('id') ? { id: crypto.randomUUID() } : {}) };
-      const list = sql.join(names.map((n) => sql.id(n)));
-      await t.rejects(
-        asApp(app, context, (trx) =>
-          sql`insert into ${sql.table(table)} (${list})
-            select ${list} from jsonb_populate_record(null::${sql.table(table)}, ${JSON.stringify(row)}::jsonb)`.execute(trx),
-        ),
-        { code: '42501' },
-        `${table}: inserting a row for B is refused`,
-      );
     }
     t.ok(await owner.selectFrom('measures').select('id').where('region_id', '=', b.id).executeTakeFirst(), 'B’s rows are all still there');
   });
 
   t.test('settings never outlive their transaction on a pooled connection', async (t) => {
+    // Through the app's own withContext, on a pool of one connection.
     const single = connect(t, database.appUrl, 1);
-    const seen = await asApp(single, { role: 'member', regionId: b.id }, (trx) => count(trx, 'sections', b.id));
+    const service = await buildApp({ db: single });
+    t.teardown(() => service.close());
+    const seen = await service.withContext({ role: 'member', regionId: b.id }, (trx) => count(trx, 'sections', b.id));
     t.ok(seen > 0, 'B sees its draft sections inside its transaction');
     const after = await single.transaction().execute(async (trx) => {
       const { rows } = await sql<{ role: string | null; region: string | null }>`
@@ -153,7 +159,7 @@ t.test('row-level security, the second wall', async (t) => {
       return { ...rows[0]!, sections: await count(trx, 'sections', b.id) };
     });
     t.same(after, { role: '', region: '', sections: 0 }, 'the next transaction on the same connection starts empty');
-    const anonymous = await asApp(single, { role: 'anonymous' }, (trx) => count(trx, 'sections', b.id));
+    const anonymous = await service.withContext({ role: 'anonymous' }, (trx) => count(trx, 'sections', b.id));
     t.equal(anonymous, 0, 'and a following anonymous request sees none of B’s drafts');
   });
 });

@@ -89,7 +89,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       language_form text not null check (language_form in ('nb', 'nn')),
       period_from smallint check (period_from between 2000 and 2100),
       period_to smallint check (period_to between 2000 and 2100),
-      based_on_version_id uuid references plan_versions (id) on delete restrict,
+      based_on_version_id uuid,
       consultation_opens_on date,
       consultation_closes_on date,
       decided_by text check (decided_by in ('municipal_council', 'regional_council', 'committee', 'administration')),
@@ -105,6 +105,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       unique (plan_id, version_number),
       unique (region_id, id),
       foreign key (region_id, plan_id) references plans (region_id, id) on delete cascade,
+      -- With region_id in the key, a version can only build on one of its own region's versions.
+      foreign key (region_id, based_on_version_id) references plan_versions (region_id, id) on delete restrict,
       check (period_from is null or period_to is null or period_from <= period_to),
       check ((consultation_opens_on is null) = (consultation_closes_on is null)),
       check (consultation_closes_on is null or consultation_opens_on <= consultation_closes_on),

@@ -23,17 +23,19 @@ const ALL = [...DIRECTORY, 'plan_versions', ...VERSION_CONTENT, 'desired_states'
 
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`
-    create function app_role() returns text language sql stable as $$
-      select coalesce(nullif(current_setting('app.role', true), ''), 'none')
+    -- Bodies are schema-qualified: these functions are inlined into policies
+    -- and would otherwise resolve names with the caller's search_path.
+    create function public.app_role() returns text language sql stable as $$
+      select coalesce(nullif(pg_catalog.current_setting('app.role', true), ''), 'none')
     $$;
-    create function app_region_id() returns uuid language sql stable as $$
-      select nullif(current_setting('app.region_id', true), '')::uuid
+    create function public.app_region_id() returns uuid language sql stable as $$
+      select nullif(pg_catalog.current_setting('app.region_id', true), '')::uuid
     $$;
-    create function app_has_context() returns boolean language sql stable as $$
-      select app_role() in ('anonymous', 'member', 'platform_admin')
+    create function public.app_has_context() returns boolean language sql stable as $$
+      select public.app_role() in ('anonymous', 'member', 'platform_admin')
     $$;
-    create function app_in_region(region uuid) returns boolean language sql stable as $$
-      select app_role() = 'platform_admin' or (app_role() = 'member' and region = app_region_id())
+    create function public.app_in_region(region uuid) returns boolean language sql stable as $$
+      select public.app_role() = 'platform_admin' or (public.app_role() = 'member' and region = public.app_region_id())
     $$;
   `.execute(db);
 
