@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import database from './plugins/database.js';
 import openapi from './plugins/openapi.js';
 import problemDetails, { sendProblem } from './plugins/problem-details.js';
+import rateLimiting, { type RateLimitOptions } from './plugins/rate-limit.js';
 import { PROBLEM_TYPES } from '@oppvekst/contracts';
 import healthRoutes from './routes/health.js';
 import measureRoutes from './routes/v1/measures.js';
@@ -15,6 +16,7 @@ export interface AppOptions {
   db: Kysely<Database>;
   loggerInstance?: FastifyBaseLogger;
   publicUrl?: string | undefined;
+  rateLimit?: RateLimitOptions;
 }
 
 /**
@@ -50,6 +52,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   await app.register(problemDetails);
+  await app.register(rateLimiting, options.rateLimit ?? { max: 600, timeWindowMs: 60_000 });
   await app.register(openapi, { publicUrl: options.publicUrl });
   await app.register(database, { db: options.db });
 

@@ -22,6 +22,9 @@ export interface Config {
   seedDemo: 'if-empty' | 'always' | 'never';
   /** Public base URL, used in OpenAPI `servers`. */
   publicUrl: string | undefined;
+  /** Requests allowed per client in each window before 429. */
+  rateLimitMax: number;
+  rateLimitWindowMs: number;
 }
 
 export class ConfigError extends Error {
@@ -57,6 +60,8 @@ export function loadConfig(env: Env = process.env, cwd = env.INIT_CWD ?? process
     migrateOnStart: read.boolean('MIGRATE_ON_START', true),
     seedDemo: read.oneOf('SEED_DEMO', ['if-empty', 'always', 'never'] as const, 'if-empty'),
     publicUrl: read.httpUrl('PUBLIC_URL'),
+    rateLimitMax: read.integer('RATE_LIMIT_MAX', 600, 1, 1_000_000),
+    rateLimitWindowMs: read.integer('RATE_LIMIT_WINDOW_MS', 60_000, 1_000, 86_400_000),
   };
   return config;
 }

@@ -22,7 +22,12 @@ async function main(): Promise<void> {
   const log = pino({ level: config.logLevel });
   const database = await prepareDatabase(config, log);
   const { db } = connectApp(config, database.appUrl);
-  const app = await buildApp({ db, loggerInstance: log, publicUrl: config.publicUrl });
+  const app = await buildApp({
+    db,
+    loggerInstance: log,
+    publicUrl: config.publicUrl,
+    rateLimit: { max: config.rateLimitMax, timeWindowMs: config.rateLimitWindowMs },
+  });
 
   closeWithGrace({ delay: 10_000, logger: log }, async ({ signal, err }) => {
     if (err) log.error({ err }, 'closing after an error');

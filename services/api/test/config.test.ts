@@ -35,6 +35,8 @@ t.test('a bad value is refused with the variable named', async (t) => {
     [{ MIGRATE_ON_START: 'maybe' }, 'MIGRATE_ON_START', /true or false/],
     [{ DATABASE_POOL_SIZE: '0' }, 'DATABASE_POOL_SIZE', /between 1 and 200/],
     [{ PUBLIC_URL: 'ftp://x' }, 'PUBLIC_URL', /http/],
+    [{ RATE_LIMIT_MAX: '0' }, 'RATE_LIMIT_MAX', /between 1 and/],
+    [{ RATE_LIMIT_WINDOW_MS: '10' }, 'RATE_LIMIT_WINDOW_MS', /between 1000 and/],
   ];
   for (const [env, variable, message] of cases) {
     let thrown: unknown;

@@ -28,6 +28,7 @@ t.test('/openapi.json is valid OpenAPI 3.1 with named components and every opera
     if (!['/healthz', '/readyz'].includes(op.path)) {
       t.match(op.path, /^\/v1\//, `${op.operationId} is under /v1`);
       t.ok(op.responses['503'], `${op.operationId} documents 503`);
+      t.ok(op.responses['429'], `${op.operationId} documents 429`);
       t.ok(op.responses['400'], `${op.operationId} documents 400`);
     }
   }

@@ -19,7 +19,7 @@ const measureRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'Filter by region and/or municipality (a municipality’s measures are its region’s regional measures, with its ' +
           'local implementation attached, plus its annex’s own). Paged by an opaque `cursor`.',
         querystring: MeasureListQuerySchema,
-        response: { 200: Type.Ref(MeasurePageSchema), ...problemResponses(400, 404, 503) },
+        response: { 200: Type.Ref(MeasurePageSchema), ...problemResponses(400, 404, 429, 503) },
       },
     },
     async (request) => {

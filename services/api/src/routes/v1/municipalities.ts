@@ -26,7 +26,7 @@ const municipalityRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Get a municipality by kommunenummer',
         params: MunicipalityParams,
         querystring: NoQuery,
-        response: { 200: Type.Ref(MunicipalitySchema), ...problemResponses(400, 404, 503) },
+        response: { 200: Type.Ref(MunicipalitySchema), ...problemResponses(400, 404, 429, 503) },
       },
     },
     async (request) => {
@@ -44,7 +44,7 @@ const municipalityRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Get the adopted local part (annex) of a municipality',
         params: MunicipalityParams,
         querystring: NoQuery,
-        response: { 200: Type.Ref(PlanVersionSchema), ...problemResponses(400, 404, 503) },
+        response: { 200: Type.Ref(PlanVersionSchema), ...problemResponses(400, 404, 429, 503) },
       },
     },
     async (request) =>
@@ -68,7 +68,7 @@ const municipalityRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'and the local measures that serve it, then the annex’s own goals.',
         params: MunicipalityParams,
         querystring: NoQuery,
-        response: { 200: Type.Ref(MunicipalityPlanSchema), ...problemResponses(400, 404, 503) },
+        response: { 200: Type.Ref(MunicipalityPlanSchema), ...problemResponses(400, 404, 429, 503) },
       },
     },
     async (request) =>
