@@ -43,21 +43,30 @@ export async function prepareDatabase(config: Config, log: Logger): Promise<Prep
     stop = () => server.stop();
   }
   try {
-    const appPassword = config.appDatabasePassword ?? deriveAppPassword(adminUrl);
+    const appPassword = appPasswordFor(config, adminUrl);
     const { applied, seeded } = await bootstrapDatabase(adminUrl, {
-      // With APP_DATABASE_URL the operator manages the app role.
-      appPassword: config.migrateOnStart && !config.appDatabaseUrl ? appPassword : undefined,
+      appPassword: config.migrateOnStart ? appPassword : undefined,
       migrate: config.migrateOnStart,
       seed: config.seedDemo,
     });
     if (config.migrateOnStart) log.info({ applied }, applied.length ? 'migrations applied' : 'schema is up to date');
     if (seeded) log.info(seeded, 'demo region seeded');
-    const appUrl = config.appDatabaseUrl ?? withCredentials(adminUrl, APP_ROLE, appPassword);
+    // appPasswordFor is undefined only when APP_DATABASE_URL is set, so the password is there when it is used.
+    const appUrl = config.appDatabaseUrl ?? withCredentials(adminUrl, APP_ROLE, appPassword!);
     return { adminUrl, appUrl, embedded: !config.databaseUrl, stop };
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+/**
+ * The app role's password, or undefined when APP_DATABASE_URL is set: then
+ * the operator manages that role and we must not touch it.
+ */
+export function appPasswordFor(config: Config, adminUrl: string): string | undefined {
+  if (config.appDatabaseUrl) return undefined;
+  return config.appDatabasePassword ?? deriveAppPassword(adminUrl);
 }
 
 export interface AppDatabase {

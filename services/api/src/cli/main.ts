@@ -3,7 +3,8 @@
  * same database the service would use: DATABASE_URL, or the embedded server in
  * DATA_DIR (started for the command and stopped after it).
  */
-import { bootstrapDatabase, deriveAppPassword, startEmbeddedPostgres } from '@oppvekst/db';
+import { bootstrapDatabase, startEmbeddedPostgres } from '@oppvekst/db';
+import { appPasswordFor } from '../database-setup.js';
 import { ConfigError, loadConfig } from '../config.js';
 
 const USAGE = `usage: pnpm oppvekst <command>
@@ -35,7 +36,7 @@ async function main(argv: string[]): Promise<number> {
   const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPostgresPort });
   try {
     const adminUrl = config.databaseUrl ?? embedded!.adminUrl;
-    const appPassword = config.appDatabaseUrl ? undefined : (config.appDatabasePassword ?? deriveAppPassword(adminUrl));
+    const appPassword = appPasswordFor(config, adminUrl);
     if (command === 'migrate') {
       const { applied } = await bootstrapDatabase(adminUrl, { appPassword, seed: 'never' });
       process.stderr.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'schema is up to date\n');

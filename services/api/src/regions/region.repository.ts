@@ -33,7 +33,14 @@ export async function listMunicipalities(db: Db, region: RegionRef): Promise<Mun
     .where('region_id', '=', region.id)
     .orderBy('kommunenummer')
     .execute();
-  return rows.map((m) => ({ id: m.id, kommunenummer: m.kommunenummer, name: m.name, languageForm: m.language_form, region: region.slug }));
+  return rows.map((m) => toMunicipality(m, region.slug));
+}
+
+export function toMunicipality(
+  row: { id: string; kommunenummer: string; name: string; language_form: 'nb' | 'nn' },
+  regionSlug: string,
+): Municipality {
+  return { id: row.id, kommunenummer: row.kommunenummer, name: row.name, languageForm: row.language_form, region: regionSlug };
 }
 
 export async function listServices(db: Db, regionId: string): Promise<Service[]> {

@@ -1,11 +1,11 @@
 import { MeasureListQuerySchema, MeasurePageSchema } from '@oppvekst/contracts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { badRequest, notFound } from '../../http/problems.js';
+import { badRequest } from '../../http/problems.js';
 import { problemResponses } from '../../http/responses.js';
 import { decodeCursor, encodeCursor } from '../../measures/cursor.js';
 import { listAdoptedMeasures } from '../../measures/measure.repository.js';
-import { findMunicipality, findRegion } from '../../regions/region.repository.js';
+import { ANONYMOUS, requireMunicipality, requireRegion } from './lookups.js';
 
 const measureRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -25,11 +25,9 @@ const measureRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { region: regionSlug, municipality: kommunenummer, limit, cursor } = request.query;
       const after = cursor ? decodeCursor(cursor) : undefined;
-      return app.withContext({ role: 'anonymous' }, async (trx) => {
-        const region = regionSlug ? await findRegion(trx, regionSlug) : undefined;
-        if (regionSlug && !region) throw notFound(`No region "${regionSlug}"`);
-        const municipality = kommunenummer ? await findMunicipality(trx, kommunenummer) : undefined;
-        if (kommunenummer && !municipality) throw notFound(`No municipality with kommunenummer ${kommunenummer}`);
+      return app.withContext(ANONYMOUS, async (trx) => {
+        const region = regionSlug ? await requireRegion(trx, regionSlug) : undefined;
+        const municipality = kommunenummer ? await requireMunicipality(trx, kommunenummer) : undefined;
         if (region && municipality && municipality.region_id !== region.id) {
           throw badRequest(`Municipality ${kommunenummer} is not in region "${region.slug}"`, [
             { field: 'querystring/municipality', message: `not a municipality of ${region.slug}` },

@@ -5,18 +5,12 @@ import { notFound } from '../../http/problems.js';
 import { problemResponses } from '../../http/responses.js';
 import { mergeMunicipalityPlan } from '../../plans/merge.js';
 import { findAnnexVersion, findRegionalVersion, loadPlanVersion } from '../../plans/plan.repository.js';
-import { findMunicipality } from '../../regions/region.repository.js';
+import { toMunicipality } from '../../regions/region.repository.js';
+import { ANONYMOUS, requireMunicipality } from './lookups.js';
 
 const MunicipalityParams = Type.Object({ kommunenummer: Kommunenummer }, { additionalProperties: false });
-const PUBLIC = { role: 'anonymous' } as const;
 
 const municipalityRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const requireMunicipality = async (trx: Parameters<typeof findMunicipality>[0], kommunenummer: string) => {
-    const municipality = await findMunicipality(trx, kommunenummer);
-    if (!municipality) throw notFound(`No municipality with kommunenummer ${kommunenummer}`);
-    return municipality;
-  };
-
   app.get(
     '/municipalities/:kommunenummer',
     {
@@ -30,8 +24,8 @@ const municipalityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const m = await app.withContext(PUBLIC, (trx) => requireMunicipality(trx, request.params.kommunenummer));
-      return { id: m.id, kommunenummer: m.kommunenummer, name: m.name, languageForm: m.language_form, region: m.region_slug };
+      const municipality = await app.withContext(ANONYMOUS, (trx) => requireMunicipality(trx, request.params.kommunenummer));
+      return toMunicipality(municipality, municipality.region_slug);
     },
   );
 
@@ -48,7 +42,7 @@ const municipalityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      app.withContext(PUBLIC, async (trx) => {
+      app.withContext(ANONYMOUS, async (trx) => {
         const municipality = await requireMunicipality(trx, request.params.kommunenummer);
         const version = await findAnnexVersion(trx, municipality.id, 'adopted');
         if (!version) throw notFound(`${municipality.name} has no adopted annex`);
@@ -72,7 +66,7 @@ const municipalityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      app.withContext(PUBLIC, async (trx) => {
+      app.withContext(ANONYMOUS, async (trx) => {
         const municipality = await requireMunicipality(trx, request.params.kommunenummer);
         const regionalVersion = await findRegionalVersion(trx, municipality.region_id, 'adopted');
         if (!regionalVersion) throw notFound(`The region of ${municipality.name} has no adopted regional plan`);

@@ -12,18 +12,12 @@ import { Type } from '@sinclair/typebox';
 import { notFound } from '../../http/problems.js';
 import { problemResponses } from '../../http/responses.js';
 import { findRegionalVersion, loadPlanVersion } from '../../plans/plan.repository.js';
-import { findRegion, listMunicipalities, listRegions, listServices } from '../../regions/region.repository.js';
+import { listMunicipalities, listRegions, listServices } from '../../regions/region.repository.js';
+import { ANONYMOUS, requireRegion } from './lookups.js';
 
 const RegionParams = Type.Object({ region: Slug }, { additionalProperties: false });
-const PUBLIC = { role: 'anonymous' } as const;
 
 const regionRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const requireRegion = async (trx: Parameters<typeof findRegion>[0], slug: string) => {
-    const region = await findRegion(trx, slug);
-    if (!region) throw notFound(`No region "${slug}"`);
-    return region;
-  };
-
   app.get(
     '/regions',
     {
@@ -35,7 +29,7 @@ const regionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Ref(RegionListSchema), ...problemResponses(400, 429, 503) },
       },
     },
-    async () => ({ items: await app.withContext(PUBLIC, (trx) => listRegions(trx)) }),
+    async () => ({ items: await app.withContext(ANONYMOUS, (trx) => listRegions(trx)) }),
   );
 
   app.get(
@@ -50,7 +44,7 @@ const regionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Ref(RegionSchema), ...problemResponses(400, 404, 429, 503) },
       },
     },
-    async (request) => (await app.withContext(PUBLIC, (trx) => requireRegion(trx, request.params.region))).json,
+    async (request) => (await app.withContext(ANONYMOUS, (trx) => requireRegion(trx, request.params.region))).json,
   );
 
   app.get(
@@ -66,7 +60,7 @@ const regionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      app.withContext(PUBLIC, async (trx) => {
+      app.withContext(ANONYMOUS, async (trx) => {
         const region = await requireRegion(trx, request.params.region);
         return { items: await listMunicipalities(trx, region) };
       }),
@@ -85,7 +79,7 @@ const regionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      app.withContext(PUBLIC, async (trx) => {
+      app.withContext(ANONYMOUS, async (trx) => {
         const region = await requireRegion(trx, request.params.region);
         return { items: await listServices(trx, region.id) };
       }),
@@ -104,7 +98,7 @@ const regionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      app.withContext(PUBLIC, async (trx) => {
+      app.withContext(ANONYMOUS, async (trx) => {
         const region = await requireRegion(trx, request.params.region);
         const version = await findRegionalVersion(trx, region.id, 'adopted');
         if (!version) throw notFound(`Region "${region.slug}" has no adopted regional plan`);

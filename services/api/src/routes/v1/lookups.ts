@@ -1,0 +1,22 @@
+import type { Database } from '@oppvekst/db';
+import type { Kysely } from 'kysely';
+import { notFound } from '../../http/problems.js';
+import type { RequestContext } from '../../plugins/database.js';
+import { findMunicipality, findRegion, type MunicipalityRef } from '../../regions/region.repository.js';
+
+/** The context of the public read routes: adopted plans only, as any anonymous caller. */
+export const ANONYMOUS: RequestContext = { role: 'anonymous' };
+
+/** The named region, or a 404 problem. */
+export async function requireRegion(db: Kysely<Database>, slug: string) {
+  const region = await findRegion(db, slug);
+  if (!region) throw notFound(`No region "${slug}"`);
+  return region;
+}
+
+/** The municipality with this kommunenummer, or a 404 problem. */
+export async function requireMunicipality(db: Kysely<Database>, kommunenummer: string): Promise<MunicipalityRef> {
+  const municipality = await findMunicipality(db, kommunenummer);
+  if (!municipality) throw notFound(`No municipality with kommunenummer ${kommunenummer}`);
+  return municipality;
+}
