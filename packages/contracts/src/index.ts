@@ -5,6 +5,22 @@ export * from './tenancy.js';
 export * from './plans.js';
 export * from './measures.js';
 export * from './health.js';
+export * from './access.js';
+import {
+  ApiClientListSchema,
+  ApiClientSchema,
+  ApiClientScopeSchema,
+  CreatedApiClientSchema,
+  MemberListSchema,
+  MemberSchema,
+  NewApiClientSchema,
+  NewMemberSchema,
+  NewRegionSchema,
+  PrincipalSchema,
+  RegionRoleSchema,
+  TokenRequestSchema,
+  TokenResponseSchema,
+} from './access.js';
 import { HealthSchema } from './health.js';
 import { MeasureListItemSchema, MeasurePageSchema } from './measures.js';
 import {
@@ -65,4 +81,17 @@ export const namedSchemas = [
   MunicipalityPlanSchema,
   MeasureListItemSchema,
   MeasurePageSchema,
+  RegionRoleSchema,
+  ApiClientScopeSchema,
+  MemberSchema,
+  MemberListSchema,
+  NewMemberSchema,
+  PrincipalSchema,
+  ApiClientSchema,
+  ApiClientListSchema,
+  NewApiClientSchema,
+  CreatedApiClientSchema,
+  TokenRequestSchema,
+  TokenResponseSchema,
+  NewRegionSchema,
 ] as const;

@@ -125,3 +125,14 @@ export type DecisionKind = (typeof DECISION_KINDS)[number];
 /** The UN Convention on the Rights of the Child has 54 articles. */
 export const CONVENTION_ARTICLE_MIN = 1;
 export const CONVENTION_ARTICLE_MAX = 54;
+
+/**
+ * A subject's role in a region. A municipal editor holds it for one
+ * municipality, a service editor for one service.
+ */
+export const REGION_ROLES = ['region_admin', 'municipal_editor', 'service_editor', 'reader'] as const;
+export type RegionRole = (typeof REGION_ROLES)[number];
+
+/** What an API client's token may be used for. */
+export const API_CLIENT_SCOPES = ['plans:read', 'measures:read', 'webhooks:manage'] as const;
+export type ApiClientScope = (typeof API_CLIENT_SCOPES)[number];

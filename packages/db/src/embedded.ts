@@ -15,6 +15,11 @@ export interface EmbeddedOptions {
   port?: number;
   database?: string;
   log?: (message: string) => void;
+  /**
+   * Use the server already running on this data folder (the service's, say)
+   * instead of failing on its lock; `stop` then leaves it running.
+   */
+  reuseRunning?: boolean;
 }
 
 export interface EmbeddedServer {
@@ -46,6 +51,13 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   }
 
   const password = await readOrCreateSecret(path.join(dataDir, 'postgres-superuser-password'));
+  const running = options.reuseRunning ? await runningServerPort(clusterDir) : undefined;
+  if (running) {
+    log(`using the PostgreSQL already running on ${clusterDir} (port ${running})`);
+    const superuserUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${running}/postgres`;
+    await ensureDatabase(superuserUrl, database);
+    return { adminUrl: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${running}/${database}`, port: running, stop: async () => {} };
+  }
   const port = options.port && options.port > 0 ? options.port : await freePort();
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
@@ -78,6 +90,23 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   await ensureDatabase(superuserUrl, database);
   const adminUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
   return { adminUrl, port, stop: () => stopServer(server) };
+}
+
+/** The port of a live postmaster on this cluster, from its postmaster.pid (line 1: pid, line 4: port). */
+async function runningServerPort(clusterDir: string): Promise<number | undefined> {
+  const lines = await readFile(path.join(clusterDir, 'postmaster.pid'), 'utf8').then(
+    (text) => text.split('\n'),
+    () => undefined,
+  );
+  const pid = Number(lines?.[0]);
+  const port = Number(lines?.[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0) return undefined;
+  try {
+    process.kill(pid, 0);
+    return port;
+  } catch {
+    return undefined; // a stale file from a server that crashed
+  }
 }
 
 /**

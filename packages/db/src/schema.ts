@@ -235,6 +235,39 @@ export interface AuditLogTable {
   request_id: string | null;
 }
 
+export type RegionRole = 'region_admin' | 'municipal_editor' | 'service_editor' | 'reader';
+export type ApiClientScope = 'plans:read' | 'measures:read' | 'webhooks:manage';
+
+export interface MembershipsTable {
+  id: Generated<string>;
+  region_id: string;
+  subject: string;
+  role: RegionRole;
+  municipality_id: string | null;
+  service_id: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface ApiClientsTable {
+  id: Generated<string>;
+  region_id: string;
+  name: string;
+  scopes: ApiClientScope[];
+  secret_hash: string;
+  created_by: string;
+  created_at: CreatedAt;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  updated_at: Generated<Timestamp>;
+  row_version: RowVersion;
+}
+
+export interface PlatformAdminsTable {
+  subject: string;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   regions: RegionsTable;
   municipalities: MunicipalitiesTable;
@@ -252,7 +285,16 @@ export interface Database {
   measure_implementations: MeasureImplementationsTable;
   consultation_submissions: ConsultationSubmissionsTable;
   audit_log: AuditLogTable;
+  memberships: MembershipsTable;
+  api_clients: ApiClientsTable;
+  platform_admins: PlatformAdminsTable;
 }
+
+/**
+ * Tables that belong to the platform rather than to a customer, and so carry no
+ * region_id. Everything else is tenant-owned; tests hold the catalog to this list.
+ */
+export const PLATFORM_TABLES: readonly (keyof Database)[] = ['platform_admins'];
 
 export type Region = Selectable<RegionsTable>;
 export type Municipality = Selectable<MunicipalitiesTable>;

@@ -2,13 +2,19 @@ import type { Database } from '@oppvekst/db';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
+import authentication, { type AuthenticationOptions } from './plugins/authentication.js';
 import database from './plugins/database.js';
 import openapi from './plugins/openapi.js';
 import problemDetails, { sendProblem } from './plugins/problem-details.js';
 import rateLimiting, { type RateLimitOptions } from './plugins/rate-limit.js';
 import { PROBLEM_TYPES } from '@oppvekst/contracts';
 import healthRoutes from './routes/health.js';
+import apiClientRoutes from './routes/v1/api-clients.js';
 import measureRoutes from './routes/v1/measures.js';
+import memberRoutes from './routes/v1/members.js';
+import oauthRoutes from './routes/v1/oauth.js';
+import onboardingRoutes from './routes/v1/onboarding.js';
+import principalRoutes from './routes/v1/principal.js';
 import municipalityRoutes from './routes/v1/municipalities.js';
 import regionRoutes from './routes/v1/regions.js';
 
@@ -17,6 +23,9 @@ export interface AppOptions {
   loggerInstance?: FastifyBaseLogger;
   publicUrl?: string | undefined;
   rateLimit?: RateLimitOptions;
+  /** issueToken attempts per address and window. */
+  tokenRateLimitMax?: number;
+  auth: AuthenticationOptions;
 }
 
 /**
@@ -28,7 +37,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(options.loggerInstance ? { loggerInstance: options.loggerInstance } : { logger: false }),
     bodyLimit: 1_048_576,
     // Long enough that an over-long slug reaches its schema (400), not the router (404).
-    maxParamLength: 256,
+    routerOptions: { maxParamLength: 256 },
     requestIdHeader: 'x-request-id',
     ajv: {
       customOptions: {
@@ -52,9 +61,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   await app.register(problemDetails);
-  await app.register(rateLimiting, options.rateLimit ?? { max: 600, timeWindowMs: 60_000 });
   await app.register(openapi, { publicUrl: options.publicUrl });
   await app.register(database, { db: options.db });
+  await app.register(authentication, options.auth);
+  await app.register(rateLimiting, options.rateLimit ?? { max: 600, anonymousMax: 300, timeWindowMs: 60_000 });
 
   await app.register(healthRoutes);
   await app.register(
@@ -62,6 +72,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await v1.register(regionRoutes);
       await v1.register(municipalityRoutes);
       await v1.register(measureRoutes);
+      await v1.register(principalRoutes);
+      await v1.register(onboardingRoutes);
+      await v1.register(memberRoutes);
+      await v1.register(apiClientRoutes);
+      await v1.register(oauthRoutes, { rateLimitMax: options.tokenRateLimitMax ?? 30, rateLimitWindowMs: options.rateLimit?.timeWindowMs ?? 60_000 });
     },
     { prefix: '/v1' },
   );

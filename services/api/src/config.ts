@@ -25,7 +25,34 @@ export interface Config {
   /** Requests allowed per client in each window before 429. */
   rateLimitMax: number;
   rateLimitWindowMs: number;
+  /** Requests allowed per address in each window for callers without a token. */
+  rateLimitAnonymousMax: number;
+  /** issueToken attempts per address in each window (each one costs a slow hash). */
+  tokenRateLimitMax: number;
+  tokens: TokenConfig;
+  /** The municipalities' own identity provider, when one is trusted. */
+  oidc: OidcConfig | undefined;
 }
+
+export interface TokenConfig {
+  /** PEM Ed25519 private key. Absent: generated once and kept in `${dataDir}/token-signing-key.pem`. */
+  signingKey: string | undefined;
+  issuer: string;
+  audience: string;
+  /** Lifetime of tokens issued to API clients. */
+  clientTokenTtlSeconds: number;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  audience: string;
+  /** Absent: found through the issuer's /.well-known/openid-configuration. */
+  jwksUrl: string | undefined;
+  algorithms: string[];
+}
+
+/** Asymmetric algorithms only (a shared HMAC secret with an identity provider is not a trust model we offer), as JWKS keys. */
+const OIDC_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512'] as const;
 
 export class ConfigError extends Error {
   constructor(
@@ -62,8 +89,43 @@ export function loadConfig(env: Env = process.env, cwd = env.INIT_CWD ?? process
     publicUrl: read.httpUrl('PUBLIC_URL'),
     rateLimitMax: read.integer('RATE_LIMIT_MAX', 600, 1, 1_000_000),
     rateLimitWindowMs: read.integer('RATE_LIMIT_WINDOW_MS', 60_000, 1_000, 86_400_000),
+    rateLimitAnonymousMax: read.integer('RATE_LIMIT_ANONYMOUS_MAX', 300, 1, 1_000_000),
+    tokenRateLimitMax: read.integer('TOKEN_RATE_LIMIT_MAX', 30, 1, 100_000),
+    tokens: {
+      signingKey: read.optional('TOKEN_SIGNING_KEY')?.replaceAll('\\n', '\n'),
+      issuer: read.string('TOKEN_ISSUER', 'urn:oppvekst'),
+      audience: read.string('TOKEN_AUDIENCE', 'urn:oppvekst:api'),
+      clientTokenTtlSeconds: read.integer('CLIENT_TOKEN_TTL_SECONDS', 900, 60, 86_400),
+    },
+    oidc: readOidc(read),
   };
+  if (config.tokens.signingKey !== undefined && !config.tokens.signingKey.includes('PRIVATE KEY')) {
+    throw new ConfigError('TOKEN_SIGNING_KEY', 'must be a PEM private key (-----BEGIN PRIVATE KEY-----)');
+  }
+  if (config.oidc && config.oidc.issuer === config.tokens.issuer) {
+    throw new ConfigError('OIDC_ISSUER', 'must differ from TOKEN_ISSUER, so each token has one way to be checked');
+  }
   return config;
+}
+
+function readOidc(read: EnvReader): OidcConfig | undefined {
+  const issuer = read.optional('OIDC_ISSUER');
+  const audience = read.optional('OIDC_AUDIENCE');
+  const jwksUrl = read.httpUrl('OIDC_JWKS_URL');
+  if (!issuer) {
+    for (const name of ['OIDC_AUDIENCE', 'OIDC_JWKS_URL', 'OIDC_ALGORITHMS']) {
+      if (read.optional(name)) throw new ConfigError(name, 'needs OIDC_ISSUER as well');
+    }
+    return undefined;
+  }
+  if (!audience) throw new ConfigError('OIDC_AUDIENCE', 'is required with OIDC_ISSUER: tokens meant for other services must not be accepted');
+  const algorithms = (read.optional('OIDC_ALGORITHMS') ?? 'RS256,ES256').split(',').map((a) => a.trim());
+  for (const algorithm of algorithms) {
+    if (!(OIDC_ALGORITHMS as readonly string[]).includes(algorithm)) {
+      throw new ConfigError('OIDC_ALGORITHMS', `must list some of ${OIDC_ALGORITHMS.join(', ')}, got "${algorithm}"`);
+    }
+  }
+  return { issuer, audience, jwksUrl, algorithms };
 }
 
 class EnvReader {

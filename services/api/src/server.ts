@@ -2,6 +2,7 @@ import closeWithGrace from 'close-with-grace';
 import { pino } from 'pino';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { authenticationOptions } from './auth/authentication-options.js';
 import { connectApp, prepareDatabase } from './database-setup.js';
 
 /**
@@ -26,7 +27,9 @@ async function main(): Promise<void> {
     db,
     loggerInstance: log,
     publicUrl: config.publicUrl,
-    rateLimit: { max: config.rateLimitMax, timeWindowMs: config.rateLimitWindowMs },
+    rateLimit: { max: config.rateLimitMax, anonymousMax: config.rateLimitAnonymousMax, timeWindowMs: config.rateLimitWindowMs },
+    tokenRateLimitMax: config.tokenRateLimitMax,
+    auth: await authenticationOptions(config, log),
   });
 
   closeWithGrace({ delay: 10_000, logger: log }, async ({ signal, err }) => {

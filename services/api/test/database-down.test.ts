@@ -1,12 +1,13 @@
 import { createDb, createPool, freePort } from '@oppvekst/db';
 import t from 'tap';
 import { buildApp } from '../src/app.js';
+import { testAuth } from './support/auth.js';
 
 t.test('with the database unreachable the API answers 503 problem+json, never 500', async (t) => {
   // A port nothing listens on.
   const port = await freePort();
   const db = createDb(createPool(`postgres://nobody:secret@127.0.0.1:${port}/nowhere`, { max: 1, connectionTimeoutMs: 1000 }));
-  const app = await buildApp({ db });
+  const app = await buildApp({ db, auth: await testAuth() });
   t.teardown(async () => {
     await app.close();
     await db.destroy();

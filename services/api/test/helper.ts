@@ -2,6 +2,7 @@ import type { Database } from '@oppvekst/db';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { buildApp } from '../src/app.js';
+import { testAuth } from './support/auth.js';
 import { connect, createTestDatabase, type TestDatabase } from './support/database.js';
 
 export interface Built {
@@ -19,7 +20,7 @@ interface TapLike {
 export async function build(t: TapLike): Promise<Built> {
   const database = await createTestDatabase(t);
   const db = connect(t, database.appUrl);
-  const app = await buildApp({ db });
+  const app = await buildApp({ db, auth: await testAuth() });
   t.teardown(() => app.close());
   await app.ready();
   return { app, db, database };

@@ -1,4 +1,4 @@
-import { APP_ROLE, createOwnerDb, type Database, migrateToLatest, migrations, OWNER_ROLE } from '@oppvekst/db';
+import { APP_ROLE, createOwnerDb, type Database, migrateToLatest, migrations, OWNER_ROLE, PLATFORM_TABLES } from '@oppvekst/db';
 import { Migrator, NO_MIGRATIONS, sql } from 'kysely';
 import t from 'tap';
 import { connect, createTestDatabase } from './support/database.js';
@@ -55,6 +55,14 @@ const declared: ColumnsOf = {
     id: true, region_id: true, occurred_at: true, actor: true, action: true, entity_type: true, entity_id: true, before: true,
     after: true, request_id: true,
   },
+  memberships: {
+    id: true, region_id: true, subject: true, role: true, municipality_id: true, service_id: true, created_by: true, created_at: true,
+  },
+  api_clients: {
+    id: true, region_id: true, name: true, scopes: true, secret_hash: true, created_by: true, created_at: true, last_used_at: true,
+    revoked_at: true, updated_at: true, row_version: true,
+  },
+  platform_admins: { subject: true, created_at: true },
 };
 
 t.test('migrations run up from an empty database and match the declared types', async (t) => {
@@ -73,7 +81,8 @@ t.test('migrations run up from an empty database and match the declared types', 
   t.same(Object.keys(catalog).sort(), Object.keys(declared).sort(), 'the same tables');
   for (const [table, columns] of Object.entries(declared)) {
     t.same([...(catalog[table] ?? [])].sort(), Object.keys(columns).sort(), `${table}: the same columns`);
-    t.ok(catalog[table]?.includes('region_id'), `${table} carries region_id`);
+    const tenantOwned = !PLATFORM_TABLES.includes(table as keyof Database);
+    t.equal(catalog[table]?.includes('region_id'), tenantOwned, `${table} ${tenantOwned ? 'carries' : 'is platform data, without'} region_id`);
   }
 
   t.test('the owner role owns every table; the app role owns nothing and cannot bypass anything', async (t) => {

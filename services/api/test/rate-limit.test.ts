@@ -1,10 +1,11 @@
 import t from 'tap';
 import { buildApp } from '../src/app.js';
+import { testAuth } from './support/auth.js';
 import { connect, createTestDatabase } from './support/database.js';
 
 t.test('past its budget a client gets 429 problem+json with Retry-After', async (t) => {
   const database = await createTestDatabase(t);
-  const app = await buildApp({ db: connect(t, database.appUrl), rateLimit: { max: 3, timeWindowMs: 60_000 } });
+  const app = await buildApp({ db: connect(t, database.appUrl), rateLimit: { max: 3, timeWindowMs: 60_000 }, auth: await testAuth() });
   t.teardown(() => app.close());
   const from = (remoteAddress: string) => app.inject({ method: 'GET', url: '/v1/regions', remoteAddress });
 

@@ -1,7 +1,9 @@
-import { APP_ROLE, createOwnerDb, type Database, type DemoRegion, seedRegion, vestTelemark } from '@oppvekst/db';
+import { APP_ROLE, createOwnerDb, type Database, type DemoRegion, PLATFORM_TABLES, seedRegion, vestTelemark } from '@oppvekst/db';
 import { type Kysely, sql, type Transaction } from 'kysely';
-import t from 'tap';
+import t, { type Test } from 'tap';
+import { applyContext, type RequestContext } from '../src/access/request-context.js';
 import { buildApp } from '../src/app.js';
+import { testAuth } from './support/auth.js';
 import { connect, createTestDatabase } from './support/database.js';
 
 /** Tables anyone may read: the public directory of customers and stable ids. */
@@ -19,17 +21,22 @@ function otherRegion(): DemoRegion {
   return copy;
 }
 
-type Context = { role: 'anonymous' } | { role: 'member'; regionId: string } | { role: 'platform_admin' } | null;
-
-async function asApp<T>(db: Kysely<Database>, context: Context, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+/** As the app's login role, in a transaction with this context (or none at all), set by the service's own function. */
+async function asApp<T>(db: Kysely<Database>, context: RequestContext | null, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
   return db.transaction().execute(async (trx) => {
-    if (context) {
-      await sql`select set_config('app.role', ${context.role}, true),
-        set_config('app.region_id', ${context.role === 'member' ? context.regionId : ''}, true)`.execute(trx);
-    }
+    if (context) await applyContext(trx as Transaction<unknown>, context);
     return work(trx);
   });
 }
+
+const member = (regionId: string, roles: RequestContext & { role: 'member' } extends { roles: infer R } ? R : never): RequestContext => ({
+  role: 'member',
+  regionId,
+  subject: 'someone@example.org',
+  roles,
+  municipalityIds: [],
+  serviceIds: [],
+});
 
 t.test('row-level security, the second wall', async (t) => {
   const database = await createTestDatabase(t);
@@ -37,7 +44,7 @@ t.test('row-level security, the second wall', async (t) => {
   const owner = createOwnerDb<Database>(database.adminUrl);
   t.teardown(() => owner.destroy());
 
-  // Tenant B: seeded, then put back to draft, with consultation input on top.
+  // Tenant B: seeded, then put back to draft, with members, a client and consultation input on top.
   await seedRegion(owner, otherRegion());
   const a = await owner.selectFrom('regions').select('id').where('slug', '=', 'vest-telemark').executeTakeFirstOrThrow();
   const b = await owner.selectFrom('regions').select('id').where('slug', '=', 'grenland-test').executeTakeFirstOrThrow();
@@ -47,6 +54,15 @@ t.test('row-level security, the second wall', async (t) => {
     .insertInto('consultation_submissions')
     .values({ region_id: b.id, plan_version_id: bVersion.id, author_name: 'Ungdomsrådet', contact: 'ung@example.org', text: 'Innspel' })
     .execute();
+  await owner.insertInto('memberships').values({ region_id: b.id, subject: 'b-admin', role: 'region_admin', created_by: 'test' }).execute();
+  await owner.insertInto('memberships').values({ region_id: a.id, subject: 'a-admin', role: 'region_admin', created_by: 'test' }).execute();
+  const bClient = await owner
+    .insertInto('api_clients')
+    .values({ region_id: b.id, name: 'B-intranett', scopes: ['plans:read'], secret_hash: 'scrypt$x$x$x$not-a-real-hash', created_by: 'test' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await owner.insertInto('audit_log').values({ region_id: b.id, actor: 'test', action: 'x.y', entity_type: 'x', entity_id: '1', before: null, after: null }).execute();
+  await owner.insertInto('platform_admins').values({ subject: 'operator' }).execute();
 
   // Here the app role may write anything its grants allow, so that only the
   // policies stand between it and tenant B's rows. (The service's real grants are narrower.)
@@ -63,9 +79,10 @@ t.test('row-level security, the second wall', async (t) => {
   const tenantTables = catalog.filter((c) => c.has_region).map((c) => c.table);
 
   t.test('every table has RLS enabled and forced, with policies; the app role cannot bypass it', async (t) => {
-    t.ok(catalog.length >= 16);
+    t.ok(catalog.length >= 19);
     for (const c of catalog) {
-      t.ok(c.has_region, `${c.table} carries region_id`);
+      const platform = PLATFORM_TABLES.includes(c.table as keyof Database);
+      t.equal(c.has_region, !platform, `${c.table}: ${platform ? 'platform data' : 'tenant-owned, carries region_id'}`);
       t.ok(c.rls, `${c.table}: RLS enabled`);
       t.ok(c.forced, `${c.table}: RLS forced`);
       t.ok(c.policies >= 2, `${c.table}: has policies`);
@@ -79,6 +96,8 @@ t.test('row-level security, the second wall', async (t) => {
     sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} where region_id = ${region}`
       .execute(trx)
       .then((r) => r.rows[0]!.n);
+  const countAll = (trx: Transaction<Database>, table: string) =>
+    sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(trx).then((r) => r.rows[0]!.n);
 
   t.test('B’s rows exist: every tenant table has some, so the checks below are not vacuous', async (t) => {
     for (const table of tenantTables) {
@@ -89,76 +108,132 @@ t.test('row-level security, the second wall', async (t) => {
 
   t.test('without a context nothing is visible (fail closed)', async (t) => {
     for (const table of tenantTables) t.equal(await asApp(app, null, (trx) => count(trx, table, b.id)), 0, table);
+    for (const table of PLATFORM_TABLES) t.equal(await asApp(app, null, (trx) => countAll(trx, table)), 0, table);
   });
+
+  const outsiders: [string, RequestContext][] = [
+    ['A’s region_admin', member(a.id, ['region_admin'])],
+    ['A’s reader', member(a.id, ['reader'])],
+    ['anonymous', { role: 'anonymous' }],
+  ];
 
   t.test('as tenant A, or anonymous, B’s drafts and private rows read as zero rows', async (t) => {
-    for (const context of [{ role: 'member', regionId: a.id }, { role: 'anonymous' }] as const) {
+    for (const [who, context] of outsiders) {
       for (const table of tenantTables) {
         const n = await asApp(app, context, (trx) => count(trx, table, b.id));
-        if (PUBLIC_DIRECTORY.has(table)) t.ok(n > 0, `${context.role}: ${table} is public directory data`);
-        else t.equal(n, 0, `${context.role}: ${table} of B is invisible`);
+        if (PUBLIC_DIRECTORY.has(table)) t.ok(n > 0, `${who}: ${table} is public directory data`);
+        else t.equal(n, 0, `${who}: ${table} of B is invisible`);
       }
+      for (const table of PLATFORM_TABLES) t.equal(await asApp(app, context, (trx) => countAll(trx, table)), 0, `${who}: ${table}`);
     }
   });
 
-  t.test('tenant B itself sees its drafts, so the policies are not just closed doors', async (t) => {
+  t.test('tenant B’s reader sees its drafts, so the policies are not just closed doors', async (t) => {
     for (const table of tenantTables) {
-      t.ok((await asApp(app, { role: 'member', regionId: b.id }, (trx) => count(trx, table, b.id))) > 0, table);
+      t.ok((await asApp(app, member(b.id, ['reader']), (trx) => count(trx, table, b.id))) > 0, table);
     }
   });
+
+  /** Tries update, delete and insert of B's rows in every tenant table; each must touch nothing or be refused. */
+  async function tryWrites(t: Test, who: string, context: RequestContext | null, target: string) {
+    for (const table of tenantTables) {
+      // regions.region_id is generated from id; every other table can "change" it to itself.
+      const assignment = table === 'regions' ? sql`slug = slug` : sql`region_id = region_id`;
+      const updated = await asApp(app, context, (trx) => sql`update ${sql.table(table)} set ${assignment} where region_id = ${target}`.execute(trx)).catch(
+        (error: { code?: string }) => error,
+      );
+      if ('numAffectedRows' in updated) t.equal(Number(updated.numAffectedRows), 0, `${who}: ${table}: update touches no row`);
+      else t.equal((updated as { code?: string }).code, '42501', `${who}: ${table}: update refused`);
+
+      if (table !== 'audit_log') {
+        const deleted = await asApp(app, context, (trx) => sql`delete from ${sql.table(table)} where region_id = ${target}`.execute(trx));
+        t.equal(Number(deleted.numAffectedRows), 0, `${who}: ${table}: delete touches no row`);
+      }
+
+      // Copy one of the target's rows (read as the owner) and try to insert it, with fresh ids.
+      const { rows: columns } = await sql<{ column_name: string }>`
+        select column_name from information_schema.columns
+        where table_schema = 'public' and table_name = ${table} and is_generated = 'NEVER' and is_identity = 'NO'`.execute(admin);
+      const names = columns.map((c) => c.column_name);
+      const { rows: sample } = await sql<{ row: Record<string, unknown> }>`
+        select to_jsonb(x) as row from ${sql.table(table)} x where region_id = ${target} limit 1`.execute(admin);
+      const fresh: Record<string, unknown> = {};
+      if (names.includes('id')) fresh.id = crypto.randomUUID();
+      if (table === 'regions') Object.assign(fresh, { slug: `copy-${Date.now()}` });
+      if (table === 'memberships') fresh.subject = `copy-${Date.now()}`;
+      const row = { ...sample[0]!.row, ...fresh };
+      const list = sql.join(names.map((n) => sql.id(n)));
+      await t.rejects(
+        asApp(app, context, (trx) =>
+          sql`insert into ${sql.table(table)} (${list})
+            select ${list} from jsonb_populate_record(null::${sql.table(table)}, ${JSON.stringify(row)}::jsonb)`.execute(trx),
+        ),
+        { code: '42501' },
+        `${who}: ${table}: inserting a row is refused`,
+      );
+    }
+  }
 
   t.test('as tenant A, anonymous or without context, updates and deletes of B’s rows touch zero rows; inserts for B are refused', async (t) => {
-    for (const context of [{ role: 'member', regionId: a.id }, { role: 'anonymous' }, null] as const) {
-      const who = context?.role ?? 'no context';
-      for (const table of tenantTables) {
-        // regions.region_id is generated from id; every other table can "change" it to itself.
-        const assignment = table === 'regions' ? sql`slug = slug` : sql`region_id = region_id`;
-        const updated = await asApp(app, context, (trx) =>
-          sql`update ${sql.table(table)} set ${assignment} where region_id = ${b.id}`.execute(trx),
-        ).catch((error: { code?: string }) => error);
-        if ('numAffectedRows' in updated) t.equal(Number(updated.numAffectedRows), 0, `${who}: ${table}: update touches no row of B`);
-        else t.equal((updated as { code?: string }).code, '42501', `${who}: ${table}: update refused`);
-
-        if (table !== 'audit_log') {
-          const deleted = await asApp(app, context, (trx) => sql`delete from ${sql.table(table)} where region_id = ${b.id}`.execute(trx));
-          t.equal(Number(deleted.numAffectedRows), 0, `${who}: ${table}: delete touches no row of B`);
-        }
-
-        // Copy one of B's rows (read as the owner) and try to insert it as A, with fresh ids.
-        const { rows: columns } = await sql<{ column_name: string }>`
-          select column_name from information_schema.columns
-          where table_schema = 'public' and table_name = ${table} and is_generated = 'NEVER' and is_identity = 'NO'`.execute(admin);
-        const names = columns.map((c) => c.column_name);
-        const { rows: sample } = await sql<{ row: Record<string, unknown> }>`
-          select to_jsonb(x) as row from ${sql.table(table)} x where region_id = ${b.id} limit 1`.execute(admin);
-        const row = { ...sample[0]!.row, ...(names.includes('id') ? { id: crypto.randomUUID() } : {}) };
-        const list = sql.join(names.map((n) => sql.id(n)));
-        await t.rejects(
-          asApp(app, context, (trx) =>
-            sql`insert into ${sql.table(table)} (${list})
-              select ${list} from jsonb_populate_record(null::${sql.table(table)}, ${JSON.stringify(row)}::jsonb)`.execute(trx),
-          ),
-          { code: '42501' },
-          `${who}: ${table}: inserting a row for B is refused`,
-        );
-      }
+    for (const [who, context] of [...outsiders, ['no context', null] as const]) await tryWrites(t, who, context, b.id);
+    // Platform administrators are named by operators (the CLI, as the owner), never through the app.
+    for (const [who, context] of [...outsiders, ['a platform admin', { role: 'platform_admin', subject: 'operator' }] as const]) {
+      await t.rejects(
+        asApp(app, context, (trx) => trx.insertInto('platform_admins').values({ subject: 'intruder' }).execute()),
+        { code: '42501' },
+        `${who}: cannot name a platform admin`,
+      );
+      const deleted = await asApp(app, context, (trx) => trx.deleteFrom('platform_admins').executeTakeFirst());
+      t.equal(Number(deleted.numDeletedRows), 0, `${who}: cannot remove one`);
     }
     t.ok(await owner.selectFrom('measures').select('id').where('region_id', '=', b.id).executeTakeFirst(), 'B’s rows are all still there');
+  });
+
+  t.test('the role wall: a reader of B cannot write B’s own rows either', async (t) => {
+    await tryWrites(t, 'B’s reader', member(b.id, ['reader']), b.id);
+  });
+
+  t.test('and B’s region_admin can, so the role wall is not a closed door', async (t) => {
+    const updated = await asApp(app, member(b.id, ['region_admin']), (trx) =>
+      sql`update measures set region_id = region_id where region_id = ${b.id}`.execute(trx),
+    );
+    t.ok(Number(updated.numAffectedRows) > 0);
+  });
+
+  t.test('the principal lookup sees only the caller’s own memberships, client and platform-admin row', async (t) => {
+    const lookup = (subject: string, clientId?: string): RequestContext => ({ role: 'principal_lookup', subject, ...(clientId ? { clientId } : {}) });
+    const seen = await asApp(app, lookup('b-admin'), async (trx) => ({
+      memberships: (await trx.selectFrom('memberships').select('subject').execute()).map((m) => m.subject),
+      clients: await countAll(trx, 'api_clients'),
+      admins: await countAll(trx, 'platform_admins'),
+      drafts: await count(trx, 'sections', b.id),
+    }));
+    t.same(seen, { memberships: ['b-admin'], clients: 0, admins: 0, drafts: 0 });
+    t.equal(await asApp(app, lookup(`client:${bClient.id}`, bClient.id), (trx) => countAll(trx, 'api_clients')), 1, 'a client finds itself');
+    t.equal(await asApp(app, lookup('operator'), (trx) => countAll(trx, 'platform_admins')), 1, 'an operator finds their own row');
+    t.equal(await asApp(app, lookup('operator'), (trx) => countAll(trx, 'memberships')), 0, 'and no memberships of others');
   });
 
   t.test('settings never outlive their transaction on a pooled connection', async (t) => {
     // Through the app's own withContext, on a pool of one connection.
     const single = connect(t, database.appUrl, 1);
-    const service = await buildApp({ db: single });
+    const service = await buildApp({ db: single, auth: await testAuth() });
     t.teardown(() => service.close());
-    const seen = await service.withContext({ role: 'member', regionId: b.id }, (trx) => count(trx, 'sections', b.id));
+    const seen = await service.withContext(member(b.id, ['region_admin']), (trx) => count(trx, 'sections', b.id));
     t.ok(seen > 0, 'B sees its draft sections inside its transaction');
     const after = await single.transaction().execute(async (trx) => {
-      const { rows } = await sql<{ role: string | null; region: string | null }>`
-        select current_setting('app.role', true) as role, current_setting('app.region_id', true) as region`.execute(trx);
+      const { rows } = await sql<Record<string, string | null>>`
+        select current_setting('app.role', true) as role, current_setting('app.region_id', true) as region,
+          current_setting('app.roles', true) as roles, current_setting('app.subject', true) as subject,
+          current_setting('app.municipality_ids', true) as municipalities, current_setting('app.service_ids', true) as services,
+          current_setting('app.client_id', true) as client`.execute(trx);
       return { ...rows[0]!, sections: await count(trx, 'sections', b.id) };
     });
-    t.same(after, { role: '', region: '', sections: 0 }, 'the next transaction on the same connection starts empty');
+    t.same(
+      after,
+      { role: '', region: '', roles: '', subject: '', municipalities: '', services: '', client: '', sections: 0 },
+      'the next transaction on the same connection starts empty',
+    );
     const anonymous = await service.withContext({ role: 'anonymous' }, (trx) => count(trx, 'sections', b.id));
     t.equal(anonymous, 0, 'and a following anonymous request sees none of B’s drafts');
   });

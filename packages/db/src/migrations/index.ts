@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as domain from './2026-11-23T0900_domain.js';
 import * as rowLevelSecurity from './2026-11-23T1300_row_level_security.js';
+import * as identityAndAccess from './2026-11-23T1700_identity_and_access.js';
 
 /**
  * Every migration, by name, in order. Listed here instead of read from the
@@ -9,4 +10,5 @@ import * as rowLevelSecurity from './2026-11-23T1300_row_level_security.js';
 export const migrations: Record<string, Migration> = {
   '2026-11-23T0900_domain': domain,
   '2026-11-23T1300_row_level_security': rowLevelSecurity,
+  '2026-11-23T1700_identity_and_access': identityAndAccess,
 };

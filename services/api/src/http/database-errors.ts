@@ -17,3 +17,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   // AggregateError from a dual-stack connect attempt.
   return Array.isArray(e.errors) && e.errors.some(isDatabaseUnavailable);
 }
+
+/** A unique constraint refused the row (SQLSTATE 23505); `constraint` names which, when given. */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const e = error as { code?: unknown; constraint?: unknown } | null;
+  return !!e && e.code === '23505' && (constraint === undefined || e.constraint === constraint);
+}

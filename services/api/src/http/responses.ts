@@ -3,8 +3,8 @@ import { Type } from '@sinclair/typebox';
 
 const descriptions: Record<number, string> = {
   400: 'The request is malformed: see `errors` for the fields',
-  401: 'No valid credentials',
-  403: 'Not allowed for this principal',
+  401: 'The bearer token is missing where one is needed, or was sent and refused (expired, wrong issuer or audience, bad signature, revoked client)',
+  403: 'The caller’s roles (or an API client’s scopes) do not allow this',
   404: 'No such resource',
   406: 'None of the accepted media types can be produced',
   409: 'The request conflicts with the resource’s state',
@@ -14,9 +14,13 @@ const descriptions: Record<number, string> = {
   503: 'The database cannot be reached right now',
 };
 
-/** Problem+json responses for the given status codes, for a route's `response` schema. */
+/**
+ * Problem+json responses for the given status codes, for a route's `response`
+ * schema. 401 is always among them: a token that is sent is checked, on
+ * public routes too.
+ */
 export function problemResponses(...statuses: number[]) {
   return Object.fromEntries(
-    statuses.map((status) => [status, Type.Ref(ProblemSchema, { description: descriptions[status] ?? 'Problem' })]),
+    [...new Set([...statuses, 401])].sort((a, b) => a - b).map((status) => [status, Type.Ref(ProblemSchema, { description: descriptions[status] ?? 'Problem' })]),
   );
 }

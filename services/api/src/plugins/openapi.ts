@@ -28,10 +28,39 @@ export default fp(
           license: { name: 'MIT', identifier: 'MIT' },
         },
         servers: options.publicUrl ? [{ url: options.publicUrl }] : [],
+        components: {
+          securitySchemes: {
+            bearer: {
+              type: 'http',
+              scheme: 'bearer',
+              bearerFormat: 'JWT',
+              description:
+                'A token the service signed (`pnpm oppvekst token`, or issueToken for API clients) or one from the ' +
+                'identity provider configured with OIDC_ISSUER. What the caller may do comes from its memberships.',
+            },
+            clientCredentials: {
+              type: 'oauth2',
+              description: 'API clients exchange their id and secret for a short-lived bearer token.',
+              flows: {
+                clientCredentials: {
+                  tokenUrl: '/v1/oauth/token',
+                  scopes: {
+                    'plans:read': 'Read the region’s plans, drafts included',
+                    'measures:read': 'Read the measures feed',
+                    'webhooks:manage': 'Manage the region’s webhook subscriptions',
+                  },
+                },
+              },
+            },
+          },
+        },
+        // Public reads need no token, but a token sent is checked (and may show more).
+        security: [{}, { bearer: [] }],
         tags: [
           { name: 'regions', description: 'Customers: regions, their municipalities and shared services' },
           { name: 'plans', description: 'Regional plans, annexes and a municipality’s complete plan' },
           { name: 'measures', description: 'Measures (tiltak) across plans' },
+          { name: 'access', description: 'Who may do what: the caller, members, API clients, new customers and tokens' },
           { name: 'health', description: 'Liveness and readiness' },
         ],
       },

@@ -13,6 +13,7 @@ export default fp(
   async function problemDetails(app: FastifyInstance) {
     app.setErrorHandler((error: FastifyError, request, reply) => {
       const problem = toProblem(error, request);
+      if (error instanceof HttpProblem) reply.headers(error.headers);
       if (problem.status >= 500) request.log.error({ err: error }, problem.title);
       else request.log.info({ problem: problem.type, detail: problem.detail }, 'request refused');
       return sendProblem(reply, problem);

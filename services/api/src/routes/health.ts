@@ -8,8 +8,11 @@ const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/healthz',
     {
+      // Probes carry no credentials worth checking; a stray header must not fail them.
+      config: { bearer: false },
       schema: {
         operationId: 'getHealth',
+        security: [],
         tags: ['health'],
         summary: 'Liveness: the process is up',
         response: { 200: Type.Ref(HealthSchema) },
@@ -21,8 +24,10 @@ const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/readyz',
     {
+      config: { bearer: false },
       schema: {
         operationId: 'getReadiness',
+        security: [],
         tags: ['health'],
         summary: 'Readiness: the database is reachable',
         response: { 200: Type.Ref(HealthSchema), 503: Type.Ref(HealthSchema) },

@@ -1,7 +1,7 @@
 import type { Database } from '@oppvekst/db';
 import type { Kysely } from 'kysely';
+import type { RequestContext } from '../../access/request-context.js';
 import { notFound } from '../../http/problems.js';
-import type { RequestContext } from '../../plugins/database.js';
 import { findMunicipality, findRegion, type MunicipalityRef } from '../../regions/region.repository.js';
 
 /** The context of the public read routes: adopted plans only, as any anonymous caller. */
@@ -19,4 +19,16 @@ export async function requireMunicipality(db: Kysely<Database>, kommunenummer: s
   const municipality = await findMunicipality(db, kommunenummer);
   if (!municipality) throw notFound(`No municipality with kommunenummer ${kommunenummer}`);
   return municipality;
+}
+
+interface RunsInContext {
+  withContext<T>(context: RequestContext, work: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
+}
+
+/**
+ * The region a route works in, found in the public directory before the
+ * route's own transaction, whose context depends on it.
+ */
+export function lookUpRegion(app: RunsInContext, slug: string) {
+  return app.withContext(ANONYMOUS, (trx) => requireRegion(trx, slug));
 }

@@ -11,15 +11,17 @@ const measureRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/measures',
     {
+      config: { scope: 'measures:read' },
       schema: {
         operationId: 'listMeasures',
+        security: [{}, { bearer: [] }, { clientCredentials: ['measures:read'] }],
         tags: ['measures'],
         summary: 'List adopted measures across plans',
         description:
           'Filter by region and/or municipality (a municipality’s measures are its region’s regional measures, with its ' +
           'local implementation attached, plus its annex’s own). Paged by an opaque `cursor`.',
         querystring: MeasureListQuerySchema,
-        response: { 200: Type.Ref(MeasurePageSchema), ...problemResponses(400, 404, 429, 503) },
+        response: { 200: Type.Ref(MeasurePageSchema), ...problemResponses(400, 403, 404, 429, 503) },
       },
     },
     async (request) => {

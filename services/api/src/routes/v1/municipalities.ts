@@ -32,13 +32,15 @@ const municipalityRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/municipalities/:kommunenummer/annex',
     {
+      config: { scope: 'plans:read' },
       schema: {
         operationId: 'getAnnex',
+        security: [{}, { bearer: [] }, { clientCredentials: ['plans:read'] }],
         tags: ['plans'],
         summary: 'Get the adopted local part (annex) of a municipality',
         params: MunicipalityParams,
         querystring: NoQuery,
-        response: { 200: Type.Ref(PlanVersionSchema), ...problemResponses(400, 404, 429, 503) },
+        response: { 200: Type.Ref(PlanVersionSchema), ...problemResponses(400, 403, 404, 429, 503) },
       },
     },
     async (request) =>
@@ -53,8 +55,10 @@ const municipalityRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/municipalities/:kommunenummer/plan',
     {
+      config: { scope: 'plans:read' },
       schema: {
         operationId: 'getMunicipalityPlan',
+        security: [{}, { bearer: [] }, { clientCredentials: ['plans:read'] }],
         tags: ['plans'],
         summary: 'Get a municipality’s complete plan: the adopted regional plan merged with its adopted annex',
         description:
@@ -62,7 +66,7 @@ const municipalityRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'and the local measures that serve it, then the annex’s own goals.',
         params: MunicipalityParams,
         querystring: NoQuery,
-        response: { 200: Type.Ref(MunicipalityPlanSchema), ...problemResponses(400, 404, 429, 503) },
+        response: { 200: Type.Ref(MunicipalityPlanSchema), ...problemResponses(400, 403, 404, 429, 503) },
       },
     },
     async (request) =>

@@ -88,13 +88,15 @@ const regionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/regions/:region/plan',
     {
+      config: { scope: 'plans:read' },
       schema: {
         operationId: 'getRegionalPlan',
+        security: [{}, { bearer: [] }, { clientCredentials: ['plans:read'] }],
         tags: ['plans'],
         summary: 'Get the adopted regional plan of a region',
         params: RegionParams,
         querystring: NoQuery,
-        response: { 200: Type.Ref(PlanVersionSchema), ...problemResponses(400, 404, 429, 503) },
+        response: { 200: Type.Ref(PlanVersionSchema), ...problemResponses(400, 403, 404, 429, 503) },
       },
     },
     async (request) =>

@@ -1,0 +1,68 @@
+import type { ApiClientScope, RegionRole } from '@oppvekst/contracts';
+import type { RequestContext } from './request-context.js';
+import type { Principal } from './principal.js';
+
+/**
+ * What a principal may do, as plain functions of the principal and the
+ * target. Routes ask these; row-level security repeats the tenant and role
+ * rules in the database, so a route that forgets to ask still cannot cross.
+ */
+
+export function rolesIn(principal: Principal, regionId: string): RegionRole[] {
+  if (principal.kind !== 'user') return [];
+  return [...new Set(principal.grants.filter((g) => g.regionId === regionId).map((g) => g.role))];
+}
+
+export function isPlatformAdmin(principal: Principal): boolean {
+  return principal.kind === 'user' && principal.platformAdmin;
+}
+
+/** The region's members, API clients and regional plan. */
+export function mayAdministerRegion(principal: Principal, regionId: string): boolean {
+  return isPlatformAdmin(principal) || rolesIn(principal, regionId).includes('region_admin');
+}
+
+/** Drafts and everything else inside the region that the public does not see. */
+export function mayReadRegion(principal: Principal, regionId: string): boolean {
+  if (isPlatformAdmin(principal)) return true;
+  if (principal.kind === 'client') return principal.client.regionId === regionId && principal.client.scopes.includes('plans:read');
+  return rolesIn(principal, regionId).length > 0;
+}
+
+/** People are not limited by scopes; an API client only by the scopes of its token. */
+export function hasScope(principal: Principal, scope: ApiClientScope): boolean {
+  return principal.kind !== 'client' || principal.client.scopes.includes(scope);
+}
+
+/**
+ * The database context for work in one region (or none): the principal's
+ * roles there and the municipalities and services they hold them for.
+ * Outside their own region everybody is, to the database, the public;
+ * platform administrators work across regions.
+ */
+export function contextFor(principal: Principal, regionId?: string): RequestContext {
+  if (principal.kind === 'user' && principal.platformAdmin) return { role: 'platform_admin', subject: principal.subject };
+  if (principal.kind === 'anonymous' || !regionId) return { role: 'anonymous' };
+  if (principal.kind === 'client') {
+    if (principal.client.regionId !== regionId) return { role: 'anonymous' };
+    return {
+      role: 'member',
+      regionId,
+      subject: principal.subject,
+      clientId: principal.client.id,
+      roles: principal.client.scopes.includes('plans:read') ? ['reader'] : [],
+      municipalityIds: [],
+      serviceIds: [],
+    };
+  }
+  const grants = principal.grants.filter((g) => g.regionId === regionId);
+  if (grants.length === 0) return { role: 'anonymous' };
+  return {
+    role: 'member',
+    regionId,
+    subject: principal.subject,
+    roles: [...new Set(grants.map((g) => g.role))],
+    municipalityIds: grants.flatMap((g) => (g.municipalityId ? [g.municipalityId] : [])),
+    serviceIds: grants.flatMap((g) => (g.serviceId ? [g.serviceId] : [])),
+  };
+}

@@ -1,0 +1,31 @@
+import { API_CLIENT_SCOPES, type ApiClientScope } from '@oppvekst/contracts';
+
+/** Who a verified token says the caller is, before the database is asked what they may do. */
+export type Identity =
+  | { kind: 'anonymous' }
+  | { kind: 'user'; subject: string }
+  | { kind: 'client'; subject: string; clientId: string; scopes: ApiClientScope[] };
+
+export const ANONYMOUS_IDENTITY: Identity = { kind: 'anonymous' };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * The identity in a verified token's claims, or a reason to refuse it.
+ * Only our own tokens may speak for an API client: a subject beginning with
+ * "client:" from an identity provider is refused rather than trusted.
+ */
+export function identityFromClaims(claims: Record<string, unknown>, source: 'self' | 'oidc'): Identity | { refused: string } {
+  const subject = claims.sub;
+  if (typeof subject !== 'string' || subject.length === 0 || subject.length > 255) return { refused: 'the token has no usable subject' };
+  if (!subject.startsWith('client:')) return { kind: 'user', subject };
+  const clientId = claims.client_id;
+  if (source !== 'self' || typeof clientId !== 'string' || !UUID.test(clientId) || subject !== `client:${clientId}`) {
+    return { refused: 'subjects beginning with "client:" are reserved for API clients' };
+  }
+  const scopes = typeof claims.scope === 'string' ? claims.scope.split(' ') : [];
+  if (!scopes.every((s): s is ApiClientScope => (API_CLIENT_SCOPES as readonly string[]).includes(s))) {
+    return { refused: 'the token names an unknown scope' };
+  }
+  return { kind: 'client', subject, clientId, scopes };
+}
