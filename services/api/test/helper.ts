@@ -1,7 +1,7 @@
 import type { Database } from '@oppvekst/db';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import { buildApp } from '../src/app.js';
+import { type AppOptions, buildApp } from '../src/app.js';
 import { testAuth } from './support/auth.js';
 import { connect, createTestDatabase, type TestDatabase } from './support/database.js';
 
@@ -17,10 +17,10 @@ interface TapLike {
 }
 
 /** The app on a fresh copy of the seeded database, closed at teardown. */
-export async function build(t: TapLike): Promise<Built> {
+export async function build(t: TapLike, options: Partial<Omit<AppOptions, 'db'>> = {}): Promise<Built> {
   const database = await createTestDatabase(t);
   const db = connect(t, database.appUrl);
-  const app = await buildApp({ db, auth: await testAuth() });
+  const app = await buildApp({ db, auth: await testAuth(), ...options });
   t.teardown(() => app.close());
   await app.ready();
   return { app, db, database };

@@ -120,7 +120,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     create policy admin_insert on memberships for insert to oppvekst_app with check (app_is_region_admin(region_id));
     create policy admin_delete on memberships for delete to oppvekst_app using (app_is_region_admin(region_id));
 
-    create policy tenant_read on api_clients for select to oppvekst_app using (app_in_region(region_id));
+    -- Clients (and their secret hashes) are for the region's administrators only, not every member.
+    create policy admin_read on api_clients for select to oppvekst_app using (app_is_region_admin(region_id));
     create policy own_lookup on api_clients for select to oppvekst_app
       using (app_is_principal_lookup() and id = app_client_id());
     create policy admin_insert on api_clients for insert to oppvekst_app with check (app_is_region_admin(region_id));

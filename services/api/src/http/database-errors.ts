@@ -23,3 +23,12 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   const e = error as { code?: unknown; constraint?: unknown } | null;
   return !!e && e.code === '23505' && (constraint === undefined || e.constraint === constraint);
 }
+
+/**
+ * Row-level security (or a missing grant) refused the statement: SQLSTATE
+ * 42501. The application's own checks should have said no first, so this is
+ * answered as 403 and logged as a defect of the first wall.
+ */
+export function isRefusedByDatabase(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === '42501';
+}

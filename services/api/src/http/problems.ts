@@ -37,7 +37,8 @@ export const badRequest = (detail: string, errors?: { field: string; message: st
  */
 export const unauthorized = (detail: string, tokenSent = true) =>
   new HttpProblem(401, PROBLEM_TYPES.unauthorized, 'Unauthorized', detail, {}, {
-    'www-authenticate': tokenSent ? `Bearer error="invalid_token", error_description="${detail.replaceAll('"', "'")}"` : 'Bearer',
+    // Header values are ASCII: typographic apostrophes and quotes become plain ones.
+    'www-authenticate': tokenSent ? `Bearer error="invalid_token", error_description="${detail.replace(/[^\x20-\x7e]|"/g, "'")}"` : 'Bearer',
   });
 
 export const forbidden = (detail: string) => new HttpProblem(403, PROBLEM_TYPES.forbidden, 'Forbidden', detail);

@@ -1,7 +1,7 @@
 import { PROBLEM_TYPES, type Problem } from '@oppvekst/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { isDatabaseUnavailable } from '../http/database-errors.js';
+import { isDatabaseUnavailable, isRefusedByDatabase } from '../http/database-errors.js';
 import { HttpProblem } from '../http/problems.js';
 
 /**
@@ -15,6 +15,7 @@ export default fp(
       const problem = toProblem(error, request);
       if (error instanceof HttpProblem) reply.headers(error.headers);
       if (problem.status >= 500) request.log.error({ err: error }, problem.title);
+      else if (isRefusedByDatabase(error)) request.log.error({ err: error }, 'row-level security refused what the application allowed');
       else request.log.info({ problem: problem.type, detail: problem.detail }, 'request refused');
       return sendProblem(reply, problem);
     });
@@ -67,6 +68,10 @@ function toProblem(error: FastifyError, request: FastifyRequest): Problem {
       detail: 'The database cannot be reached right now; try again shortly.',
       instance,
     };
+  }
+
+  if (isRefusedByDatabase(error)) {
+    return { type: PROBLEM_TYPES.forbidden, title: 'Forbidden', status: 403, detail: 'Not allowed for this caller.', instance };
   }
 
   const status = typeof error.statusCode === 'number' ? error.statusCode : 500;

@@ -1,0 +1,215 @@
+import { createOwnerDb, type Database } from '@oppvekst/db';
+import type { Kysely } from 'kysely';
+import t from 'tap';
+import { build } from './helper.js';
+import { bearer, tokenFor } from './support/auth.js';
+import { clientWithToken, grant, makePlatformAdmin } from './support/principals.js';
+import { SECOND_REGION, seedSecondRegionInDraft } from './support/second-region.js';
+
+/**
+ * Every caller × every operation in the published OpenAPI inventory × three
+ * targets, each with the exact status expected. The expectations are written
+ * out here from the roles' definitions, not computed by the service's own
+ * policy code, and an operation without a rule fails the test.
+ */
+
+type Target = 'own' | 'foreignMunicipality' | 'foreignRegion';
+const TARGETS: Target[] = ['own', 'foreignMunicipality', 'foreignRegion'];
+const VT = 'vest-telemark';
+/** Where each target points, seen from Vest-Telemark's members (Tokke's editor in particular). */
+const PLACE: Record<Target, { region: string; municipality: string }> = {
+  own: { region: VT, municipality: '4026' },
+  foreignMunicipality: { region: VT, municipality: '4027' },
+  foreignRegion: { region: SECOND_REGION, municipality: '3826' },
+};
+
+interface Caller {
+  name: string;
+  token?: string;
+  /** The region whose administrator the caller is, if any. */
+  adminOf?: string;
+  platformAdmin?: boolean;
+  /** API clients: the scopes of the token. */
+  scopes?: string[];
+  revoked?: boolean;
+  anonymous?: boolean;
+}
+
+interface Call {
+  method: 'GET' | 'POST' | 'DELETE';
+  url: string;
+  payload?: unknown;
+  headers?: Record<string, string>;
+}
+
+interface Rule {
+  request(target: Target): Promise<Call> | Call;
+  expect(caller: Caller, target: Target): number;
+  /** Extra checks on a 2xx body. */
+  check?(body: unknown, caller: Caller, target: Target): string | undefined;
+}
+
+t.test('access matrix: every caller × every operation × own / foreign municipality / foreign region', async (t) => {
+  const { app, database } = await build(t, {
+    rateLimit: { max: 1_000_000, anonymousMax: 1_000_000, timeWindowMs: 60_000 },
+    tokenRateLimitMax: 1_000_000,
+  });
+  const owner: Kysely<Database> = createOwnerDb<Database>(database.adminUrl);
+  t.teardown(() => owner.destroy());
+  await seedSecondRegionInDraft(owner);
+
+  await makePlatformAdmin(owner, 'operator');
+  await grant(owner, 'vt-admin', 'region_admin', { region: VT });
+  await grant(owner, 'tokke-editor', 'municipal_editor', { region: VT, municipality: '4026' });
+  await grant(owner, 'barnevern-editor', 'service_editor', { region: VT, service: 'barnevern' });
+  await grant(owner, 'vt-reader', 'reader', { region: VT });
+  await grant(owner, 'grenland-admin', 'region_admin', { region: SECOND_REGION });
+  const vtAdminToken = await tokenFor('vt-admin');
+  const fullClient = await clientWithToken(app, vtAdminToken, VT, ['plans:read', 'measures:read', 'webhooks:manage']);
+  const webhookClient = await clientWithToken(app, vtAdminToken, VT, ['webhooks:manage']);
+  const revokedClient = await clientWithToken(app, vtAdminToken, VT, ['plans:read', 'measures:read']);
+  const revoked = await app.inject({ method: 'DELETE', url: `/v1/regions/${VT}/api-clients/${revokedClient.id}`, headers: bearer(vtAdminToken) });
+  t.equal(revoked.statusCode, 204, 'the revoked client is revoked');
+
+  const callers: Caller[] = [
+    { name: 'anonymous', anonymous: true },
+    { name: 'platform admin', token: await tokenFor('operator'), platformAdmin: true },
+    { name: 'region admin', token: vtAdminToken, adminOf: VT },
+    { name: 'municipal editor (Tokke)', token: await tokenFor('tokke-editor') },
+    { name: 'service editor (barnevern)', token: await tokenFor('barnevern-editor') },
+    { name: 'reader', token: await tokenFor('vt-reader') },
+    { name: 'admin of another region', token: await tokenFor('grenland-admin'), adminOf: SECOND_REGION },
+    { name: 'signed in, no memberships', token: await tokenFor('stranger') },
+    { name: 'API client (all scopes)', token: fullClient.token, scopes: ['plans:read', 'measures:read', 'webhooks:manage'] },
+    { name: 'API client (webhooks:manage only)', token: webhookClient.token, scopes: ['webhooks:manage'] },
+    { name: 'revoked API client', token: revokedClient.token, revoked: true, scopes: ['plans:read', 'measures:read'] },
+  ];
+
+  // Fresh things to remove or revoke, one per call, made as the operator would.
+  let serial = 0;
+  const next = () => `${Date.now().toString(36)}-${++serial}`;
+  const freshMember = async (region: string) => `/v1/regions/${region}/members/${await grant(owner, `to-remove-${next()}`, 'reader', { region })}`;
+  const freshClient = async (region: string) => {
+    const { id: regionId } = await owner.selectFrom('regions').select('id').where('slug', '=', region).executeTakeFirstOrThrow();
+    const row = await owner
+      .insertInto('api_clients')
+      .values({ region_id: regionId, name: 'til tilbakekalling', scopes: ['plans:read'], secret_hash: 'scrypt$1$1$1$AAAAAAAA$AAAAAAAAAAAAAAAA', created_by: 'test' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return `/v1/regions/${region}/api-clients/${row.id}`;
+  };
+
+  // The rules, from the roles' definitions.
+  const valid = (c: Caller) => !c.revoked;
+  const signedIn = (c: Caller) => !c.anonymous;
+  const isClient = (c: Caller) => c.scopes !== undefined;
+  const administers = (c: Caller, target: Target) => !!c.platformAdmin || c.adminOf === PLACE[target].region;
+  const publicData = (c: Caller) => (valid(c) ? 200 : 401);
+  const scoped = (scope: string, found: (target: Target) => boolean) => (c: Caller, target: Target) => {
+    if (!valid(c)) return 401;
+    if (isClient(c) && !c.scopes!.includes(scope)) return 403;
+    return found(target) ? 200 : 404;
+  };
+  /** The second region has only drafts, which the public routes never show, to anyone. */
+  const adopted = (target: Target) => target !== 'foreignRegion';
+  const administration = (success: number) => (c: Caller, target: Target) => {
+    if (!signedIn(c) || !valid(c)) return 401;
+    return administers(c, target) ? success : 403;
+  };
+  const region = (target: Target) => PLACE[target].region;
+  const municipality = (target: Target) => PLACE[target].municipality;
+
+  const rules: Record<string, Rule> = {
+    getHealth: { request: () => ({ method: 'GET', url: '/healthz' }), expect: () => 200 },
+    getReadiness: { request: () => ({ method: 'GET', url: '/readyz' }), expect: () => 200 },
+    listRegions: { request: () => ({ method: 'GET', url: '/v1/regions' }), expect: publicData },
+    getRegion: { request: (x) => ({ method: 'GET', url: `/v1/regions/${region(x)}` }), expect: publicData },
+    listMunicipalities: { request: (x) => ({ method: 'GET', url: `/v1/regions/${region(x)}/municipalities` }), expect: publicData },
+    listServices: { request: (x) => ({ method: 'GET', url: `/v1/regions/${region(x)}/services` }), expect: publicData },
+    getMunicipality: { request: (x) => ({ method: 'GET', url: `/v1/municipalities/${municipality(x)}` }), expect: publicData },
+    getRegionalPlan: { request: (x) => ({ method: 'GET', url: `/v1/regions/${region(x)}/plan` }), expect: scoped('plans:read', adopted) },
+    getAnnex: { request: (x) => ({ method: 'GET', url: `/v1/municipalities/${municipality(x)}/annex` }), expect: scoped('plans:read', adopted) },
+    getMunicipalityPlan: {
+      request: (x) => ({ method: 'GET', url: `/v1/municipalities/${municipality(x)}/plan` }),
+      expect: scoped('plans:read', adopted),
+    },
+    listMeasures: {
+      request: (x) => ({ method: 'GET', url: `/v1/measures?region=${region(x)}&limit=500` }),
+      expect: scoped('measures:read', () => true),
+      check: (body, _c, target) => {
+        const items = (body as { items: { region?: string }[] }).items;
+        if (target === 'foreignRegion' && items.length > 0) return 'the other region’s draft measures leaked';
+        if (target !== 'foreignRegion' && items.length === 0) return 'adopted measures are missing';
+        return undefined;
+      },
+    },
+    getCurrentPrincipal: { request: () => ({ method: 'GET', url: '/v1/me' }), expect: (c) => (!signedIn(c) || !valid(c) ? 401 : 200) },
+    createRegion: {
+      request: () => {
+        const id = next();
+        const kommunenummer = String(5000 + serial).padStart(4, '0');
+        return {
+          method: 'POST',
+          url: '/v1/regions',
+          payload: {
+            slug: `ny-${id}`,
+            name: 'Ny kunde',
+            kind: 'single_municipality',
+            languageForm: 'nb',
+            municipalities: [{ kommunenummer, name: 'Nykommune' }],
+          },
+        };
+      },
+      expect: (c) => (!signedIn(c) || !valid(c) ? 401 : c.platformAdmin ? 201 : 403),
+    },
+    listMembers: { request: (x) => ({ method: 'GET', url: `/v1/regions/${region(x)}/members` }), expect: administration(200) },
+    addMember: {
+      request: (x) => ({ method: 'POST', url: `/v1/regions/${region(x)}/members`, payload: { subject: `new-${next()}`, role: 'reader' } }),
+      expect: administration(201),
+    },
+    removeMember: { request: async (x) => ({ method: 'DELETE', url: await freshMember(region(x)) }), expect: administration(204) },
+    listApiClients: { request: (x) => ({ method: 'GET', url: `/v1/regions/${region(x)}/api-clients` }), expect: administration(200) },
+    createApiClient: {
+      request: (x) => ({ method: 'POST', url: `/v1/regions/${region(x)}/api-clients`, payload: { name: 'Ny integrasjon', scopes: ['plans:read'] } }),
+      expect: administration(201),
+    },
+    revokeApiClient: { request: async (x) => ({ method: 'DELETE', url: await freshClient(region(x)) }), expect: administration(204) },
+    issueToken: {
+      // The token endpoint reads client credentials, not bearer tokens: whoever calls it with a good secret gets a token.
+      request: () => ({
+        method: 'POST',
+        url: '/v1/oauth/token',
+        payload: { grant_type: 'client_credentials', client_id: fullClient.id, client_secret: fullClient.secret },
+      }),
+      expect: () => 200,
+    },
+  };
+
+  const spec = (await app.inject({ method: 'GET', url: '/openapi.json' })).json() as {
+    paths: Record<string, Record<string, { operationId: string }>>;
+  };
+  const inventory = Object.values(spec.paths).flatMap((methods) => Object.values(methods).map((op) => op.operationId));
+  t.ok(inventory.length >= 20, `the inventory lists ${inventory.length} operations`);
+  for (const operationId of inventory) {
+    const rule = rules[operationId];
+    if (!rule) {
+      t.fail(`${operationId} has no access rule: add one to this matrix`);
+      continue;
+    }
+    for (const caller of callers) {
+      for (const target of TARGETS) {
+        const call = await rule.request(target);
+        const res = await app.inject({ ...call, headers: { ...call.headers, ...(caller.token ? bearer(caller.token) : {}) } } as never);
+        const expected = rule.expect(caller, target);
+        t.equal(res.statusCode, expected, `${operationId} as ${caller.name} on ${target}`);
+        if (res.statusCode >= 400) {
+          t.match(res.headers['content-type'], /^application\/problem\+json/, `${operationId} as ${caller.name} on ${target}: problem+json`);
+        } else if (rule.check && res.statusCode === expected && res.body) {
+          const problem = rule.check(res.json(), caller, target);
+          t.notOk(problem, `${operationId} as ${caller.name} on ${target}: ${problem ?? 'body as expected'}`);
+        }
+      }
+    }
+  }
+  for (const operationId of Object.keys(rules)) t.ok(inventory.includes(operationId), `${operationId} is in the published inventory`);
+});
