@@ -9,6 +9,25 @@ t.test('defaults', async (t) => {
   t.equal(config.databaseUrl, undefined);
   t.equal(config.seedDemo, 'if-empty');
   t.equal(config.migrateOnStart, true);
+  t.same(config.tokens, { signingKey: undefined, issuer: 'urn:oppvekst', audience: 'urn:oppvekst:api', clientTokenTtlSeconds: 900 });
+  t.equal(config.oidc, undefined, 'no identity provider unless configured');
+});
+
+t.test('an identity provider', async (t) => {
+  const config = loadConfig({
+    OIDC_ISSUER: 'https://login.example/realms/kommune',
+    OIDC_AUDIENCE: 'oppvekst',
+    OIDC_JWKS_URL: 'https://login.example/realms/kommune/certs',
+    OIDC_ALGORITHMS: 'RS256, ES256',
+  });
+  t.same(config.oidc, {
+    issuer: 'https://login.example/realms/kommune',
+    audience: 'oppvekst',
+    jwksUrl: 'https://login.example/realms/kommune/certs',
+    algorithms: ['RS256', 'ES256'],
+  });
+  const pem = '-----BEGIN PRIVATE KEY-----\\nMC4CAQAwBQYDK2VwBCIEIA==\\n-----END PRIVATE KEY-----';
+  t.equal(loadConfig({ TOKEN_SIGNING_KEY: pem }).tokens.signingKey, pem.replaceAll('\\n', '\n'), 'a key on one line with \\n escapes');
 });
 
 t.test('values are read and checked', async (t) => {
@@ -37,6 +56,15 @@ t.test('a bad value is refused with the variable named', async (t) => {
     [{ PUBLIC_URL: 'ftp://x' }, 'PUBLIC_URL', /http/],
     [{ RATE_LIMIT_MAX: '0' }, 'RATE_LIMIT_MAX', /between 1 and/],
     [{ RATE_LIMIT_WINDOW_MS: '10' }, 'RATE_LIMIT_WINDOW_MS', /between 1000 and/],
+    [{ RATE_LIMIT_ANONYMOUS_MAX: '-1' }, 'RATE_LIMIT_ANONYMOUS_MAX', /whole number/],
+    [{ TOKEN_RATE_LIMIT_MAX: '0' }, 'TOKEN_RATE_LIMIT_MAX', /between 1 and/],
+    [{ CLIENT_TOKEN_TTL_SECONDS: '5' }, 'CLIENT_TOKEN_TTL_SECONDS', /between 60 and/],
+    [{ TOKEN_SIGNING_KEY: 'hunter2' }, 'TOKEN_SIGNING_KEY', /PEM private key/],
+    [{ OIDC_AUDIENCE: 'oppvekst' }, 'OIDC_AUDIENCE', /needs OIDC_ISSUER/],
+    [{ OIDC_ISSUER: 'https://idp.example' }, 'OIDC_AUDIENCE', /required with OIDC_ISSUER/],
+    [{ OIDC_ISSUER: 'https://idp.example', OIDC_AUDIENCE: 'a', OIDC_ALGORITHMS: 'HS256' }, 'OIDC_ALGORITHMS', /RS256/],
+    [{ OIDC_ISSUER: 'https://idp.example', OIDC_AUDIENCE: 'a', OIDC_JWKS_URL: 'file:///etc/passwd' }, 'OIDC_JWKS_URL', /http/],
+    [{ OIDC_ISSUER: 'urn:oppvekst', OIDC_AUDIENCE: 'a' }, 'OIDC_ISSUER', /differ from TOKEN_ISSUER/],
   ];
   for (const [env, variable, message] of cases) {
     let thrown: unknown;
