@@ -1,13 +1,8 @@
 import { API_CLIENT_SCOPES, type ApiClientScope } from '@oppvekst/contracts';
-import type { Database } from '@oppvekst/db';
-import type { Transaction } from 'kysely';
 import { hashClientSecret, verifyClientSecret } from './client-secret.js';
 import { findClient, recordClientUse } from './principal.repository.js';
-import type { RequestContext } from './request-context.js';
+import type { RunsInContext } from './request-context.js';
 
-interface RunsInContext {
-  withContext<T>(context: RequestContext, work: (trx: Transaction<Database>) => Promise<T>): Promise<T>;
-}
 
 export type ClientCredentialsOutcome =
   | { granted: { clientId: string; scopes: ApiClientScope[] } }

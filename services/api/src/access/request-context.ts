@@ -1,4 +1,5 @@
 import type { RegionRole } from '@oppvekst/contracts';
+import type { Database } from '@oppvekst/db';
 import { sql, type Transaction } from 'kysely';
 
 /**
@@ -36,4 +37,9 @@ export function applyContext(trx: Transaction<unknown>, context: RequestContext)
     set_config('app.service_ids', ${member ? arrayLiteral(member.serviceIds) : ''}, true),
     set_config('app.subject', ${subject}, true),
     set_config('app.client_id', ${clientId}, true)`.execute(trx);
+}
+
+/** Anything that can run work under a context: the app (`withContext`), or a test double of it over a real database. */
+export interface RunsInContext {
+  withContext<T>(context: RequestContext, work: (trx: Transaction<Database>) => Promise<T>): Promise<T>;
 }

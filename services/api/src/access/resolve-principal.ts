@@ -1,14 +1,9 @@
-import type { Database } from '@oppvekst/db';
-import type { Transaction } from 'kysely';
 import type { Identity } from '../auth/identity.js';
 import { unauthorized } from '../http/problems.js';
 import { ANONYMOUS_PRINCIPAL, type Principal } from './principal.js';
 import { findClient, findGrants, isPlatformAdminSubject, toClientGrant } from './principal.repository.js';
-import type { RequestContext } from './request-context.js';
+import type { RunsInContext } from './request-context.js';
 
-interface RunsInContext {
-  withContext<T>(context: RequestContext, work: (trx: Transaction<Database>) => Promise<T>): Promise<T>;
-}
 
 /**
  * What the database says the identity holds. An API client that is gone or

@@ -1,6 +1,6 @@
 import type { Database } from '@oppvekst/db';
 import type { Kysely } from 'kysely';
-import type { RequestContext } from '../../access/request-context.js';
+import type { RequestContext, RunsInContext } from '../../access/request-context.js';
 import { notFound } from '../../http/problems.js';
 import { findMunicipality, findRegion, type MunicipalityRef } from '../../regions/region.repository.js';
 
@@ -21,9 +21,6 @@ export async function requireMunicipality(db: Kysely<Database>, kommunenummer: s
   return municipality;
 }
 
-interface RunsInContext {
-  withContext<T>(context: RequestContext, work: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
-}
 
 /**
  * The region a route works in, found in the public directory before the
