@@ -25,6 +25,8 @@ export interface AppOptions {
   rateLimit?: RateLimitOptions;
   /** issueToken attempts per address and window. */
   tokenRateLimitMax?: number;
+  /** Fastify's trustProxy: set behind a reverse proxy so the caller's address is the client's, not the proxy's. */
+  trustProxy?: boolean | number | string;
   auth: AuthenticationOptions;
 }
 
@@ -36,6 +38,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(options.loggerInstance ? { loggerInstance: options.loggerInstance } : { logger: false }),
     bodyLimit: 1_048_576,
+    trustProxy: options.trustProxy ?? false,
     // Long enough that an over-long slug reaches its schema (400), not the router (404).
     routerOptions: { maxParamLength: 256 },
     requestIdHeader: 'x-request-id',
@@ -63,8 +66,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(problemDetails);
   await app.register(openapi, { publicUrl: options.publicUrl });
   await app.register(database, { db: options.db });
-  await app.register(authentication, options.auth);
-  await app.register(rateLimiting, options.rateLimit ?? { max: 600, anonymousMax: 300, timeWindowMs: 60_000 });
+  const rateLimit = options.rateLimit ?? { max: 600, anonymousMax: 300, timeWindowMs: 60_000 };
+  await app.register(authentication, {
+    failedAttempts: { max: rateLimit.anonymousMax ?? rateLimit.max, windowMs: rateLimit.timeWindowMs },
+    ...options.auth,
+  });
+  await app.register(rateLimiting, rateLimit);
 
   await app.register(healthRoutes);
   await app.register(

@@ -25,6 +25,11 @@ export interface Config {
   /** Requests allowed per client in each window before 429. */
   rateLimitMax: number;
   rateLimitWindowMs: number;
+  /**
+   * Behind a reverse proxy: whose X-Forwarded-For to believe, so rate limits
+   * count callers rather than the proxy. false, true, a hop count, or addresses/CIDRs.
+   */
+  trustProxy: boolean | number | string;
   /** Requests allowed per address in each window for callers without a token. */
   rateLimitAnonymousMax: number;
   /** issueToken attempts per address in each window (each one costs a slow hash). */
@@ -89,6 +94,7 @@ export function loadConfig(env: Env = process.env, cwd = env.INIT_CWD ?? process
     publicUrl: read.httpUrl('PUBLIC_URL'),
     rateLimitMax: read.integer('RATE_LIMIT_MAX', 600, 1, 1_000_000),
     rateLimitWindowMs: read.integer('RATE_LIMIT_WINDOW_MS', 60_000, 1_000, 86_400_000),
+    trustProxy: readTrustProxy(read.optional('TRUST_PROXY')),
     rateLimitAnonymousMax: read.integer('RATE_LIMIT_ANONYMOUS_MAX', 300, 1, 1_000_000),
     tokenRateLimitMax: read.integer('TOKEN_RATE_LIMIT_MAX', 30, 1, 100_000),
     tokens: {
@@ -106,6 +112,16 @@ export function loadConfig(env: Env = process.env, cwd = env.INIT_CWD ?? process
     throw new ConfigError('OIDC_ISSUER', 'must differ from TOKEN_ISSUER, so each token has one way to be checked');
   }
   return config;
+}
+
+function readTrustProxy(raw: string | undefined): boolean | number | string {
+  if (raw === undefined || ['false', '0', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  if (['true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  if (!/^[0-9a-fA-F:./, ]+$/.test(raw)) {
+    throw new ConfigError('TRUST_PROXY', `must be true, false, a hop count, or addresses/CIDRs separated by commas, got "${raw}"`);
+  }
+  return raw;
 }
 
 function readOidc(read: EnvReader): OidcConfig | undefined {

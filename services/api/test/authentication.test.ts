@@ -108,10 +108,16 @@ t.test('the service’s own tokens', async (t) => {
 async function identityProvider(t: Test) {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const jwk = { ...publicKey.export({ format: 'jwk' }), kid: 'idp-key-1', alg: 'RS256', use: 'sig' };
-  let up = true;
+  let state: 'up' | 'down' | 'html' = 'up';
+  let fetches = 0;
   const server: Server = createServer((request, response) => {
-    if (!up || request.url !== '/protocol/openid-connect/certs') {
-      response.writeHead(up ? 404 : 503, { 'content-type': 'application/json' }).end('{}');
+    fetches += 1;
+    if (state === 'html') {
+      response.writeHead(200, { 'content-type': 'text/html' }).end('<html>Maintenance</html>');
+      return;
+    }
+    if (state === 'down' || request.url !== '/protocol/openid-connect/certs') {
+      response.writeHead(state === 'up' ? 404 : 503, { 'content-type': 'application/json' }).end('{}');
       return;
     }
     response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] }));
@@ -124,7 +130,9 @@ async function identityProvider(t: Test) {
     jwksUrl: `http://127.0.0.1:${port}/protocol/openid-connect/certs`,
     privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-    goDown: () => (up = false),
+    goDown: () => (state = 'down'),
+    serveHtml: () => (state = 'html'),
+    fetches: () => fetches,
   };
 }
 
@@ -180,10 +188,45 @@ t.test('tokens from the municipalities’ identity provider (OIDC)', async (t) =
     const id = '7f0c1d1e-1111-4222-8333-944455556666';
     await refused(t, app, `Bearer ${sign({}, { sub: `client:${id}`, client_id: id, scope: 'plans:read' })}`, /reserved for API clients/);
   });
-  t.test('when the provider’s keys cannot be fetched: 503, not 401 or 500', async (t) => {
-    idp.goDown();
-    const res = await me(app, `Bearer ${sign({ kid: 'a-kid-not-in-the-cache' })}`);
-    t.equal(res.statusCode, 503);
-    t.equal(res.json().type, '/problems/service-unavailable');
+  t.test('made-up key ids do not make the service hammer the provider', async (t) => {
+    const before = idp.fetches();
+    for (let i = 0; i < 10; i++) await refused(t, app, `Bearer ${sign({ kid: `made-up-${i}` })}`);
+    t.ok(idp.fetches() - before <= 1, `at most one refresh of the keys for ten unknown kids (${idp.fetches() - before})`);
   });
+  t.test('a provider account is never a platform admin, whatever its sub', async (t) => {
+    await owner.insertInto('platform_admins').values({ subject: 'operator' }).execute();
+    await grant(owner, 'operator', 'reader', { region: 'vest-telemark' });
+    const res = await me(app, `Bearer ${sign({}, { sub: 'operator' })}`);
+    t.equal(res.statusCode, 200);
+    t.equal(res.json().platformAdmin, false);
+    t.equal(res.json().memberships.length, 1, 'while region memberships do apply');
+  });
+});
+
+t.test('when the provider’s keys cannot be fetched: 503, not 401 or 500', async (t) => {
+  for (const failure of ['down', 'html'] as const) {
+    const idp = await identityProvider(t);
+    const { app } = await build(t, {
+      auth: await testAuth({ oidc: { issuer: idp.issuer, audience: 'oppvekst-api', jwksUrl: idp.jwksUrl, algorithms: ['RS256'] } }),
+    });
+    if (failure === 'down') idp.goDown();
+    else idp.serveHtml();
+    const token = createSigner({ key: idp.privateKeyPem, algorithm: 'RS256', kid: 'idp-key-1', iss: idp.issuer, aud: 'oppvekst-api', expiresIn: 300_000 })({
+      sub: 'someone',
+    });
+    const res = await me(app, `Bearer ${token}`);
+    t.equal(res.statusCode, 503, `provider ${failure}`);
+    t.equal(res.json().type, '/problems/service-unavailable');
+  }
+});
+
+t.test('an address that keeps sending refused tokens is slowed down with 429', async (t) => {
+  const { app } = await build(t, { rateLimit: { max: 100, anonymousMax: 3, timeWindowMs: 60_000 } });
+  const statuses = [];
+  for (let i = 0; i < 5; i++) {
+    statuses.push((await app.inject({ method: 'GET', url: '/v1/regions', remoteAddress: '198.51.100.99', headers: { authorization: 'Bearer a.b.c' } })).statusCode);
+  }
+  t.same(statuses, [401, 401, 401, 429, 429]);
+  const good = await app.inject({ method: 'GET', url: '/v1/me', remoteAddress: '198.51.100.98', headers: bearer(await tokenFor('kari')) });
+  t.equal(good.statusCode, 200, 'other addresses are not affected');
 });

@@ -11,6 +11,9 @@ t.test('defaults', async (t) => {
   t.equal(config.migrateOnStart, true);
   t.same(config.tokens, { signingKey: undefined, issuer: 'urn:oppvekst', audience: 'urn:oppvekst:api', clientTokenTtlSeconds: 900 });
   t.equal(config.oidc, undefined, 'no identity provider unless configured');
+  t.equal(config.trustProxy, false);
+  t.equal(loadConfig({ TRUST_PROXY: '1' }).trustProxy, 1);
+  t.equal(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy, '10.0.0.0/8, 127.0.0.1');
 });
 
 t.test('an identity provider', async (t) => {
@@ -57,6 +60,7 @@ t.test('a bad value is refused with the variable named', async (t) => {
     [{ RATE_LIMIT_MAX: '0' }, 'RATE_LIMIT_MAX', /between 1 and/],
     [{ RATE_LIMIT_WINDOW_MS: '10' }, 'RATE_LIMIT_WINDOW_MS', /between 1000 and/],
     [{ RATE_LIMIT_ANONYMOUS_MAX: '-1' }, 'RATE_LIMIT_ANONYMOUS_MAX', /whole number/],
+    [{ TRUST_PROXY: 'the load balancer' }, 'TRUST_PROXY', /hop count/],
     [{ TOKEN_RATE_LIMIT_MAX: '0' }, 'TOKEN_RATE_LIMIT_MAX', /between 1 and/],
     [{ CLIENT_TOKEN_TTL_SECONDS: '5' }, 'CLIENT_TOKEN_TTL_SECONDS', /between 60 and/],
     [{ TOKEN_SIGNING_KEY: 'hunter2' }, 'TOKEN_SIGNING_KEY', /PEM private key/],

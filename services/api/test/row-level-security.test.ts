@@ -102,6 +102,8 @@ t.test('row-level security, the second wall', async (t) => {
     ['A’s region_admin', member(a.id, ['region_admin'])],
     ['A’s reader', member(a.id, ['reader'])],
     ['anonymous', { role: 'anonymous' }],
+    // In B's region but holding no role there (an API client without a read scope would be such a context).
+    ['a member of B without roles', member(b.id, [])],
   ];
 
   t.test('as tenant A, or anonymous, B’s drafts and private rows read as zero rows', async (t) => {
@@ -116,7 +118,7 @@ t.test('row-level security, the second wall', async (t) => {
   });
 
   /** Tables only a region's administrators read, not every member. */
-  const ADMIN_ONLY = new Set(['api_clients']);
+  const ADMIN_ONLY = new Set(['api_clients', 'memberships', 'audit_log']);
 
   t.test('tenant B’s reader sees its drafts, so the policies are not just closed doors', async (t) => {
     for (const table of tenantTables) {
@@ -196,6 +198,30 @@ t.test('row-level security, the second wall', async (t) => {
       sql`update measures set region_id = region_id where region_id = ${b.id}`.execute(trx),
     );
     t.ok(Number(updated.numAffectedRows) > 0);
+  });
+
+  t.test('API clients: revocation is final, and the lookup can record use but change nothing else', async (t) => {
+    const lookup: RequestContext = { role: 'principal_lookup', subject: `client:${bClient.id}`, clientId: bClient.id };
+    const lastUsed = () => owner.selectFrom('api_clients').select(['last_used_at', 'revoked_at']).where('id', '=', bClient.id).executeTakeFirstOrThrow();
+    await asApp(app, lookup, (trx) => sql`select record_api_client_use(${bClient.id}::uuid)`.execute(trx));
+    t.ok((await lastUsed()).last_used_at, 'use is recorded through the function');
+    const touched = await asApp(app, lookup, (trx) =>
+      sql`update api_clients set revoked_at = now(), name = 'x' where id = ${bClient.id}`.execute(trx),
+    ).catch((error: { code?: string }) => error);
+    t.ok('numAffectedRows' in touched ? Number(touched.numAffectedRows) === 0 : (touched as { code?: string }).code === '42501', 'the lookup cannot update the row');
+
+    await asApp(app, member(b.id, ['region_admin']), (trx) => sql`update api_clients set revoked_at = now() where id = ${bClient.id}`.execute(trx));
+    const revokedAt = (await lastUsed()).revoked_at;
+    t.ok(revokedAt, 'B’s admin revokes it');
+    await t.rejects(
+      asApp(app, member(b.id, ['region_admin']), (trx) => sql`update api_clients set revoked_at = null where id = ${bClient.id}`.execute(trx)),
+      { code: '42501' },
+      'and nobody brings it back',
+    );
+    await t.rejects(owner.updateTable('api_clients').set({ revoked_at: null }).where('id', '=', bClient.id).execute(), { code: '42501' }, 'not even the owner');
+    const before = (await lastUsed()).last_used_at;
+    await asApp(app, lookup, (trx) => sql`select record_api_client_use(${bClient.id}::uuid)`.execute(trx));
+    t.same((await lastUsed()).last_used_at, before, 'a revoked client’s use is not recorded');
   });
 
   t.test('the principal lookup sees only the caller’s own memberships, client and platform-admin row', async (t) => {

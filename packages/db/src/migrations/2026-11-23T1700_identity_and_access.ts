@@ -18,6 +18,7 @@ import { type Kysely, sql } from 'kysely';
  * write policies for editors. Frozen in time: never import application code.
  */
 
+const CUSTOMER_TABLES = ['regions', 'municipalities', 'plans'];
 const EXISTING = [
   'regions', 'municipalities', 'services', 'service_municipalities', 'plans', 'content_identities', 'plan_versions',
   'sections', 'focus_areas', 'goals', 'measures', 'measure_implementations', 'desired_states',
@@ -95,13 +96,44 @@ export async function up(db: Kysely<any>): Promise<void> {
     create function public.app_is_principal_lookup() returns boolean language sql stable as $$
       select public.app_role() = 'principal_lookup'
     $$;
+    -- Reading inside a region takes a role there: a member context without
+    -- any (an API client without a read scope, say) sees what the public sees.
+    create function public.app_reads_region(region uuid) returns boolean language sql stable as $$
+      select public.app_role() = 'platform_admin'
+        or (public.app_in_region(region) and pg_catalog.cardinality(public.app_roles()) > 0)
+    $$;
+
+    -- An API client's last use is recorded by this function alone, so the
+    -- context that looks a client up cannot write anything else on its row
+    -- (revoked_at above all). Runs as the owner; touches only a live client.
+    create function public.record_api_client_use(client uuid) returns void
+      language sql volatile security definer set search_path = pg_catalog, public as $$
+      update public.api_clients set last_used_at = pg_catalog.now() where id = client and revoked_at is null
+    $$;
+    revoke execute on function public.record_api_client_use(uuid) from public;
+    grant execute on function public.record_api_client_use(uuid) to oppvekst_app;
+
+    -- Revocation is final: a revoked client is never brought back, by anyone.
+    create function oppvekst_api_client_revocation_final() returns trigger language plpgsql as $$
+    begin
+      if old.revoked_at is not null and new.revoked_at is distinct from old.revoked_at then
+        raise exception 'a revoked API client stays revoked' using errcode = 'insufficient_privilege';
+      end if;
+      return new;
+    end $$;
+    create trigger api_clients_revocation_final before update on api_clients
+      for each row execute function oppvekst_api_client_revocation_final();
   `.execute(db);
 
   for (const table of EXISTING) {
     const t = sql.table(table);
     await sql`drop policy tenant on ${t}`.execute(db);
-    await sql`create policy tenant_read on ${t} for select to oppvekst_app using (app_in_region(region_id))`.execute(db);
-    await sql`create policy admin_insert on ${t} for insert to oppvekst_app with check (app_is_region_admin(region_id))`.execute(db);
+    // The audit log names people and what they did: for the region's administrators.
+    const read = table === 'audit_log' ? sql`app_is_region_admin(region_id)` : sql`app_reads_region(region_id)`;
+    await sql`create policy tenant_read on ${t} for select to oppvekst_app using (${read})`.execute(db);
+    // New regions, their municipalities and plans come from onboarding, by platform admins only.
+    const insert = CUSTOMER_TABLES.includes(table) ? sql`app_role() = 'platform_admin'` : sql`app_is_region_admin(region_id)`;
+    await sql`create policy admin_insert on ${t} for insert to oppvekst_app with check (${insert})`.execute(db);
     await sql`create policy admin_update on ${t} for update to oppvekst_app
       using (app_is_region_admin(region_id)) with check (app_is_region_admin(region_id))`.execute(db);
     await sql`create policy admin_delete on ${t} for delete to oppvekst_app using (app_is_region_admin(region_id))`.execute(db);
@@ -114,7 +146,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     await sql`create policy owner_all on ${t} to oppvekst_owner using (true) with check (true)`.execute(db);
   }
   await sql`
-    create policy tenant_read on memberships for select to oppvekst_app using (app_in_region(region_id));
+    -- Who holds which role (subjects are often e-mail addresses): for the region's administrators.
+    create policy admin_read on memberships for select to oppvekst_app using (app_is_region_admin(region_id));
     create policy own_lookup on memberships for select to oppvekst_app
       using (app_is_principal_lookup() and subject = app_subject());
     create policy admin_insert on memberships for insert to oppvekst_app with check (app_is_region_admin(region_id));
@@ -127,9 +160,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     create policy admin_insert on api_clients for insert to oppvekst_app with check (app_is_region_admin(region_id));
     create policy admin_update on api_clients for update to oppvekst_app
       using (app_is_region_admin(region_id)) with check (app_is_region_admin(region_id));
-    -- Exchanging a secret for a token records when the client was last used, as the client itself.
-    create policy own_use on api_clients for update to oppvekst_app
-      using (app_is_principal_lookup() and id = app_client_id()) with check (app_is_principal_lookup() and id = app_client_id());
 
     create policy own_lookup on platform_admins for select to oppvekst_app
       using (app_is_principal_lookup() and subject = app_subject());
@@ -145,7 +175,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     grant insert (region_id, kind, municipality_id) on plans to oppvekst_app;
     grant insert (region_id, subject, role, municipality_id, service_id, created_by), delete on memberships to oppvekst_app;
     grant insert (region_id, name, scopes, secret_hash, created_by) on api_clients to oppvekst_app;
-    grant update (revoked_at, last_used_at) on api_clients to oppvekst_app;
+    grant update (revoked_at) on api_clients to oppvekst_app;
   `.execute(db);
 }
 
@@ -166,6 +196,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     create or replace function public.app_has_context() returns boolean language sql stable as $$
       select public.app_role() in ('anonymous', 'member', 'platform_admin')
     $$;
+    drop function record_api_client_use(uuid), oppvekst_api_client_revocation_final(), app_reads_region(uuid);
     drop function app_is_principal_lookup(), app_is_region_admin(uuid), app_service_ids(), app_municipality_ids(),
       app_roles(), app_client_id(), app_subject();
   `.execute(db);

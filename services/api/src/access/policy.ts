@@ -44,13 +44,14 @@ export function contextFor(principal: Principal, regionId?: string): RequestCont
   if (principal.kind === 'user' && principal.platformAdmin) return { role: 'platform_admin', subject: principal.subject };
   if (principal.kind === 'anonymous' || !regionId) return { role: 'anonymous' };
   if (principal.kind === 'client') {
-    if (principal.client.regionId !== regionId) return { role: 'anonymous' };
+    // Only a read scope opens the region's own data; other clients read as the public does.
+    if (principal.client.regionId !== regionId || !principal.client.scopes.includes('plans:read')) return { role: 'anonymous' };
     return {
       role: 'member',
       regionId,
       subject: principal.subject,
       clientId: principal.client.id,
-      roles: principal.client.scopes.includes('plans:read') ? ['reader'] : [],
+      roles: ['reader'],
       municipalityIds: [],
       serviceIds: [],
     };

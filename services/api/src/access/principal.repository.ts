@@ -1,6 +1,6 @@
 import type { ApiClientScope } from '@oppvekst/contracts';
 import type { Database } from '@oppvekst/db';
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { ClientGrant, Grant } from './principal.js';
 
 /**
@@ -58,8 +58,9 @@ export async function findClient(trx: Transaction<Database>, clientId: string): 
   return { ...client, revoked: revoked_at !== null };
 }
 
+/** Through a database function that can set last_used_at and nothing else. */
 export async function recordClientUse(trx: Transaction<Database>, clientId: string): Promise<void> {
-  await trx.updateTable('api_clients').set({ last_used_at: new Date() }).where('id', '=', clientId).execute();
+  await sql`select record_api_client_use(${clientId}::uuid)`.execute(trx);
 }
 
 export function toClientGrant(client: StoredClient, scopes: ApiClientScope[]): ClientGrant {

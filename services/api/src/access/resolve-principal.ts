@@ -17,7 +17,9 @@ export async function resolvePrincipal(db: RunsInContext, identity: Identity): P
     return db.withContext({ role: 'principal_lookup', subject }, async (trx) => ({
       kind: 'user',
       subject,
-      platformAdmin: await isPlatformAdminSubject(trx, subject),
+      // Operators sign in with the service's own tokens: an account at a
+      // municipality's identity provider never operates the platform, whatever its `sub`.
+      platformAdmin: identity.source === 'self' && (await isPlatformAdminSubject(trx, subject)),
       grants: await findGrants(trx, subject),
     }));
   }

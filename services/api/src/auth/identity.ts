@@ -3,7 +3,8 @@ import { API_CLIENT_SCOPES, type ApiClientScope } from '@oppvekst/contracts';
 /** Who a verified token says the caller is, before the database is asked what they may do. */
 export type Identity =
   | { kind: 'anonymous' }
-  | { kind: 'user'; subject: string }
+  /** `source`: whether the service signed the token or the identity provider did. */
+  | { kind: 'user'; subject: string; source: 'self' | 'oidc' }
   | { kind: 'client'; subject: string; clientId: string; scopes: ApiClientScope[] };
 
 export const ANONYMOUS_IDENTITY: Identity = { kind: 'anonymous' };
@@ -18,7 +19,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export function identityFromClaims(claims: Record<string, unknown>, source: 'self' | 'oidc'): Identity | { refused: string } {
   const subject = claims.sub;
   if (typeof subject !== 'string' || subject.length === 0 || subject.length > 255) return { refused: 'the token has no usable subject' };
-  if (!subject.startsWith('client:')) return { kind: 'user', subject };
+  if (!subject.startsWith('client:')) return { kind: 'user', subject, source };
   const clientId = claims.client_id;
   if (source !== 'self' || typeof clientId !== 'string' || !UUID.test(clientId) || subject !== `client:${clientId}`) {
     return { refused: 'subjects beginning with "client:" are reserved for API clients' };

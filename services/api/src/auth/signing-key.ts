@@ -1,5 +1,5 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, randomBytes } from 'node:crypto';
+import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** The key the service signs its own tokens with (EdDSA over Ed25519). */
@@ -28,10 +28,18 @@ export async function loadSigningKey(configured: string | undefined, dataDir: st
   const { privateKey } = generateKeyPairSync('ed25519');
   const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   await mkdir(dataDir, { recursive: true });
-  // 'wx': if another process wrote the key first, theirs wins and we read it.
-  await writeFile(file, pem, { mode: 0o600, flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EEXIST') throw error;
-  });
+  // Written whole under a temporary name, then linked into place: link()
+  // fails if the file exists, so when two processes start at once the first
+  // key wins and nobody ever reads a half-written one.
+  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  await writeFile(temporary, pem, { mode: 0o600, flag: 'wx' });
+  try {
+    await link(temporary, file).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
+  } finally {
+    await unlink(temporary);
+  }
   return fromPrivatePem(await readFile(file, 'utf8'), file);
 }
 

@@ -3,11 +3,12 @@ import type { ApiClientScope } from '@oppvekst/contracts';
 import { createDecoder } from 'fast-jwt';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import buildGetJwks from 'get-jwks';
 import { hasScope } from '../access/policy.js';
 import type { Principal } from '../access/principal.js';
 import { resolvePrincipal } from '../access/resolve-principal.js';
+import { createFailureBudget, type FailureBudget } from '../auth/failure-budget.js';
 import { ANONYMOUS_IDENTITY, type Identity, identityFromClaims } from '../auth/identity.js';
+import { createJwksSource, KeySourceUnavailable } from '../auth/jwks.js';
 import type { SigningKey } from '../auth/signing-key.js';
 import { createTokenSigner, type TokenSigner } from '../auth/token-signer.js';
 import type { OidcConfig } from '../config.js';
@@ -20,6 +21,8 @@ export interface AuthenticationOptions {
   audience: string;
   clientTokenTtlSeconds: number;
   oidc?: OidcConfig | undefined;
+  /** Refused tokens allowed per address and window before 429 (default: 300 a minute). */
+  failedAttempts?: { max: number; windowMs: number };
 }
 
 declare module 'fastify' {
@@ -63,12 +66,11 @@ export default fp(
     });
     const oidc = options.oidc;
     if (oidc) {
-      const keys = jwksSource(oidc);
+      const keys = createJwksSource({ issuer: oidc.issuer, jwksUrl: oidc.jwksUrl });
       await app.register(jwt, {
         namespace: 'oidc',
         decode: { complete: true },
-        secret: (_request: FastifyRequest, token: { header: { alg?: string; kid?: string } }) =>
-          keys.getPublicKey({ domain: keys.domain, alg: token.header.alg, kid: token.header.kid }),
+        secret: (_request: FastifyRequest, token: { header: { kid?: string } }) => keys.keyFor(token.header.kid),
         verify: { algorithms: oidc.algorithms as never, allowedIss: oidc.issuer, allowedAud: oidc.audience, requiredClaims: required },
       } as never);
     }
@@ -78,8 +80,9 @@ export default fp(
     app.decorateRequest('identity', null as never);
     app.decorateRequest('principal', null as never);
 
+    const failures = createFailureBudget(options.failedAttempts ?? { max: 300, windowMs: 60_000 });
     app.addHook('onRequest', async (request) => {
-      request.identity = request.routeOptions.config.bearer === false ? ANONYMOUS_IDENTITY : await authenticate(request, options);
+      request.identity = request.routeOptions.config.bearer === false ? ANONYMOUS_IDENTITY : await authenticate(request, options, failures);
       let resolved: Promise<Principal> | undefined;
       request.principal = () => (resolved ??= resolvePrincipal(app, request.identity));
     });
@@ -96,9 +99,24 @@ export default fp(
   { name: 'authentication', dependencies: ['database'] },
 );
 
-async function authenticate(request: FastifyRequest, options: AuthenticationOptions): Promise<Identity> {
+async function authenticate(request: FastifyRequest, options: AuthenticationOptions, failures: FailureBudget): Promise<Identity> {
   const header = request.headers.authorization;
   if (header === undefined) return ANONYMOUS_IDENTITY;
+  const retryAfter = failures.retryAfter(request.ip);
+  if (retryAfter > 0) {
+    throw new HttpProblem(429, PROBLEM_TYPES.rateLimited, 'Too many requests', 'Too many refused tokens from this address; try again after the time in Retry-After.', {}, {
+      'retry-after': String(retryAfter),
+    });
+  }
+  try {
+    return await verify(request, header, options);
+  } catch (error) {
+    if (error instanceof HttpProblem && error.status === 401) failures.record(request.ip);
+    throw error;
+  }
+}
+
+async function verify(request: FastifyRequest, header: string, options: AuthenticationOptions): Promise<Identity> {
   const token = BEARER.exec(header)?.[1];
   if (!token) throw unauthorized('Send credentials as "Authorization: Bearer <token>"');
   let issuer: unknown;
@@ -114,7 +132,7 @@ async function authenticate(request: FastifyRequest, options: AuthenticationOpti
   try {
     claims = await (request as unknown as Record<string, Verify>)[source === 'self' ? 'selfJwtVerify' : 'oidcJwtVerify']!.call(request);
   } catch (error) {
-    if (isKeySourceDown(error)) {
+    if (error instanceof KeySourceUnavailable) {
       throw new HttpProblem(503, PROBLEM_TYPES.unavailable, 'Service unavailable', 'The identity provider’s keys cannot be fetched right now; try again shortly.');
     }
     throw unauthorized(error instanceof Error ? error.message : 'The token was refused');
@@ -122,19 +140,4 @@ async function authenticate(request: FastifyRequest, options: AuthenticationOpti
   const identity = identityFromClaims(claims, source);
   if ('refused' in identity) throw unauthorized(identity.refused);
   return identity;
-}
-
-function jwksSource(oidc: OidcConfig) {
-  if (!oidc.jwksUrl) {
-    return { domain: oidc.issuer, ...buildGetJwks({ providerDiscovery: true, ttl: 10 * 60_000, max: 50 }) };
-  }
-  const url = new URL(oidc.jwksUrl);
-  return { domain: url.origin, ...buildGetJwks({ jwksPath: `${url.pathname}${url.search}`, ttl: 10 * 60_000, max: 50 }) };
-}
-
-/** Whether verification failed because the identity provider could not be reached, not because of the token. */
-function isKeySourceDown(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'JWKS_REQUEST_FAILED' || code === 'OPENID_CONFIGURATION_REQUEST_FAILED' || code === 'NO_JWKS_URI') return true;
-  return error instanceof TypeError && /fetch failed/i.test(error.message);
 }

@@ -28,8 +28,13 @@ function basicCredentials(header: string | undefined): { clientId: string; clien
   if (!encoded) return undefined;
   const decoded = Buffer.from(encoded, 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
-  if (colon < 0) return undefined;
-  return { clientId: decodeURIComponent(decoded.slice(0, colon)), clientSecret: decodeURIComponent(decoded.slice(colon + 1)) };
+  if (colon < 0) return { clientId: '', clientSecret: '' };
+  try {
+    // RFC 6749 § 2.3.1: both parts are form-encoded before they are joined.
+    return { clientId: decodeURIComponent(decoded.slice(0, colon)), clientSecret: decodeURIComponent(decoded.slice(colon + 1)) };
+  } catch {
+    return { clientId: '', clientSecret: '' }; // malformed %-escapes: answered as invalid_client
+  }
 }
 
 const oauthRoutes: FastifyPluginAsyncTypebox<OAuthRouteOptions> = async (app, options) => {
