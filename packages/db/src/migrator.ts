@@ -8,6 +8,9 @@ export function createOwnerDb<DB>(adminUrl: string): Kysely<DB> {
   const pool = new pg.Pool({ connectionString: adminUrl, max: 1, application_name: 'oppvekst-owner' });
   // Queries on a pg client run in order, so this runs before anything Kysely sends.
   pool.on('connect', (client) => void client.query(`set role ${OWNER_ROLE}`));
+  // An idle connection that the server ends (a restart, a dropped database) is
+  // discarded by the pool; without a listener its error would crash the process.
+  pool.on('error', () => {});
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }
 

@@ -200,6 +200,53 @@ t.test('row-level security, the second wall', async (t) => {
     t.ok(Number(updated.numAffectedRows) > 0);
   });
 
+  t.test('the editors’ walls: one municipality’s annex, one service’s reporting', async (t) => {
+    const municipalities = await owner.selectFrom('municipalities').select(['id', 'kommunenummer']).where('region_id', '=', b.id).orderBy('kommunenummer').execute();
+    const [own, other] = [municipalities[0]!, municipalities[1]!];
+    const editor: RequestContext = { ...member(b.id, ['municipal_editor']), municipalityIds: [own.id] } as RequestContext;
+    const versionsOf = (kind: 'annex' | 'regional', municipalityId?: string) =>
+      owner
+        .selectFrom('plan_versions as v')
+        .innerJoin('plans as p', 'p.id', 'v.plan_id')
+        .select('v.id')
+        .where('v.region_id', '=', b.id)
+        .where('p.kind', '=', kind)
+        .$if(municipalityId !== undefined, (q) => q.where('p.municipality_id', '=', municipalityId!))
+        .execute()
+        .then((rows) => rows.map((r) => r.id));
+    const touch = (context: RequestContext, table: string, versions: string[]) =>
+      asApp(app, context, (trx) =>
+        sql`update ${sql.table(table)} set region_id = region_id where plan_version_id in (${sql.join(versions)})`.execute(trx),
+      ).then((r) => Number(r.numAffectedRows));
+    const ownAnnex = await versionsOf('annex', own.id);
+    const otherAnnex = await versionsOf('annex', other.id);
+    const regional = await versionsOf('regional');
+    for (const table of ['measures', 'measure_implementations']) {
+      t.ok((await touch(editor, table, ownAnnex)) > 0, `${table}: a municipal editor writes its own annex`);
+      t.equal(await touch(editor, table, otherAnnex), 0, `${table}: not another municipality’s annex`);
+    }
+    for (const table of ['sections', 'goals', 'measures']) {
+      t.equal(await touch(editor, table, regional), 0, `${table}: nor the regional plan`);
+    }
+    const elsewhere = { ...editor, regionId: a.id } as RequestContext;
+    t.equal(await touch(elsewhere, 'measures', ownAnnex), 0, 'and the same settings in another region reach nothing');
+
+    // Barnevern reports on one of B's local implementations.
+    const barnevern = await owner.selectFrom('services').select('id').where('region_id', '=', b.id).where('slug', '=', 'barnevern').executeTakeFirstOrThrow();
+    const implementation = await owner.selectFrom('measure_implementations').select('id').where('region_id', '=', b.id).executeTakeFirstOrThrow();
+    await owner.updateTable('measure_implementations').set({ responsible_service_id: barnevern.id }).where('id', '=', implementation.id).execute();
+    const reported = { responsible_service_id: barnevern.id };
+    const serviceEditor: RequestContext = { ...member(b.id, ['service_editor']), serviceIds: [reported.responsible_service_id!] } as RequestContext;
+    const report = (context: RequestContext, own: boolean) =>
+      asApp(app, context, (trx) =>
+        sql`update measure_implementations set notes = notes
+          where region_id = ${b.id} and responsible_service_id ${own ? sql`=` : sql`is distinct from`} ${reported.responsible_service_id}`.execute(trx),
+      ).then((r) => Number(r.numAffectedRows));
+    t.ok((await report(serviceEditor, true)) > 0, 'a service editor reports on its own service’s implementations');
+    t.equal(await report(serviceEditor, false), 0, 'and on no one else’s');
+    t.equal(await touch(serviceEditor, 'measures', [...ownAnnex, ...regional]), 0, 'and edits no plan text');
+  });
+
   t.test('API clients: revocation is final, and the lookup can record use but change nothing else', async (t) => {
     const lookup: RequestContext = { role: 'principal_lookup', subject: `client:${bClient.id}`, clientId: bClient.id };
     const lastUsed = () => owner.selectFrom('api_clients').select(['last_used_at', 'revoked_at']).where('id', '=', bClient.id).executeTakeFirstOrThrow();

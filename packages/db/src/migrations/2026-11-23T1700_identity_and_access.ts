@@ -139,6 +139,39 @@ export async function up(db: Kysely<any>): Promise<void> {
     await sql`create policy admin_delete on ${t} for delete to oppvekst_app using (app_is_region_admin(region_id))`.execute(db);
   }
 
+  // Editors write within what they hold: a municipal editor its own
+  // municipality's annex (versions, content and local implementations), a
+  // service editor the implementations its service is responsible for. The
+  // app's grants for these writes come with the features that write.
+  await sql`
+    create function public.app_edits_annex_version(version uuid) returns boolean language sql stable as $$
+      select 'municipal_editor' = any (public.app_roles()) and exists (
+        select 1 from public.plan_versions v join public.plans p on p.id = v.plan_id
+        where v.id = version and p.municipality_id = any (public.app_municipality_ids()))
+    $$;
+    create policy editor_write on plan_versions for all to oppvekst_app
+      using (app_in_region(region_id) and 'municipal_editor' = any (app_roles())
+        and exists (select 1 from plans p where p.id = plan_id and p.municipality_id = any (app_municipality_ids())))
+      with check (app_in_region(region_id) and 'municipal_editor' = any (app_roles())
+        and exists (select 1 from plans p where p.id = plan_id and p.municipality_id = any (app_municipality_ids())));
+  `.execute(db);
+  for (const table of ['sections', 'focus_areas', 'goals', 'measures', 'measure_implementations']) {
+    await sql`create policy editor_write on ${sql.table(table)} for all to oppvekst_app
+      using (app_in_region(region_id) and app_edits_annex_version(plan_version_id))
+      with check (app_in_region(region_id) and app_edits_annex_version(plan_version_id))`.execute(db);
+  }
+  await sql`
+    create policy editor_write on desired_states for all to oppvekst_app
+      using (app_in_region(region_id) and exists (select 1 from goals g where g.id = goal_id and app_edits_annex_version(g.plan_version_id)))
+      with check (app_in_region(region_id) and exists (select 1 from goals g where g.id = goal_id and app_edits_annex_version(g.plan_version_id)));
+    create policy editor_write on measure_responsibilities for all to oppvekst_app
+      using (app_in_region(region_id) and exists (select 1 from measures m where m.id = measure_id and app_edits_annex_version(m.plan_version_id)))
+      with check (app_in_region(region_id) and exists (select 1 from measures m where m.id = measure_id and app_edits_annex_version(m.plan_version_id)));
+    create policy service_report on measure_implementations for update to oppvekst_app
+      using (app_in_region(region_id) and 'service_editor' = any (app_roles()) and responsible_service_id = any (app_service_ids()))
+      with check (app_in_region(region_id) and 'service_editor' = any (app_roles()) and responsible_service_id = any (app_service_ids()));
+  `.execute(db);
+
   for (const table of ['memberships', 'api_clients', 'platform_admins']) {
     const t = sql.table(table);
     await sql`alter table ${t} enable row level security`.execute(db);
@@ -184,6 +217,10 @@ export async function down(db: Kysely<any>): Promise<void> {
     revoke insert on regions, municipalities, plans from oppvekst_app;
     drop table platform_admins, api_clients, memberships;
   `.execute(db);
+  for (const table of ['plan_versions', 'sections', 'focus_areas', 'goals', 'measures', 'measure_implementations', 'desired_states', 'measure_responsibilities']) {
+    await sql`drop policy editor_write on ${sql.table(table)}`.execute(db);
+  }
+  await sql`drop policy service_report on measure_implementations; drop function app_edits_annex_version(uuid)`.execute(db);
   for (const table of EXISTING) {
     const t = sql.table(table);
     for (const policy of ['tenant_read', 'admin_insert', 'admin_update', 'admin_delete']) {
