@@ -88,6 +88,8 @@ t.test('token: ensures the membership and prints a token, and nothing else, that
     [['token', '--role', 'reader', '--region', 'nowhere'], /no region "nowhere"/],
     [['token', '--role', 'reader', '--region', 'vest-telemark', '--colour', 'blue'], /Unknown option/],
     [['token', '--role', 'reader', '--region', 'vest-telemark', '--ttl', '5'], /--ttl/],
+    [['token', '--role', 'reader', '--region', 'vest-telemark', '--sub', 'client:1234'], /--sub/],
+    [['token', '--role', 'platform_admin', '--sub', 'has space'], /--sub/],
   ] as const) {
     const res = await cli([...args], env);
     t.equal(res.code, 64, args.join(' '));
@@ -110,5 +112,17 @@ t.test('create-region onboards a customer from the console', async (t) => {
   const again = await cli(args, env);
   t.equal(again.code, 64);
   t.match(again.output, /exists already/);
-  t.equal((await cli(['create-region', '--slug', 'x', '--name', 'X', '--municipality', '40=X'], env)).code, 64, 'a malformed municipality');
+  for (const [bad, message] of [
+    [['--slug', 'x', '--name', 'X', '--municipality', '40=X'], /--municipality/],
+    [['--slug', 'Not A Slug', '--name', 'X', '--municipality', '4099=X'], /--slug/],
+    [['--slug', 'x', '--name', 'X', '--kind', 'federation', '--municipality', '4099=X'], /--kind/],
+    [['--slug', 'x', '--name', 'X', '--language-form', 'sv', '--municipality', '4099=X'], /--language-form/],
+    [['--slug', 'x', '--name', 'X', '--municipality', '4099=X', '--admin', 'client:abc'], /--admin/],
+    [['--slug', 'x', '--name', 'X', '--kind', 'single_municipality', '--municipality', '4098=A', '--municipality', '4099=B'], /exactly one/],
+  ] as const) {
+    const res = await cli(['create-region', ...bad], env);
+    t.equal(res.code, 64, bad.join(' '));
+    t.match(res.output, message);
+  }
+  t.equal(await owner.selectFrom('regions').select('id').where('slug', '=', 'x').executeTakeFirst(), undefined, 'and none of them created anything');
 });

@@ -1,7 +1,7 @@
 import { createDb, createPool, freePort } from '@oppvekst/db';
 import t from 'tap';
 import { buildApp } from '../src/app.js';
-import { testAuth } from './support/auth.js';
+import { bearer, testAuth, tokenFor } from './support/auth.js';
 
 t.test('with the database unreachable the API answers 503 problem+json, never 500', async (t) => {
   // A port nothing listens on.
@@ -25,6 +25,15 @@ t.test('with the database unreachable the API answers 503 problem+json, never 50
     t.match(res.headers['content-type'], /^application\/problem\+json/);
     t.equal(res.json().type, '/problems/service-unavailable', url);
   }
+  // Signed-in calls need the database to know the caller's roles: 503 too, not 401 or 500.
+  const me = await app.inject({ method: 'GET', url: '/v1/me', headers: bearer(await tokenFor('kari@example.org')) });
+  t.equal(me.statusCode, 503, '/v1/me with a good token');
+  const token = await app.inject({
+    method: 'POST',
+    url: '/v1/oauth/token',
+    payload: { grant_type: 'client_credentials', client_id: '00000000-0000-4000-8000-000000000000', client_secret: 'x' },
+  });
+  t.equal(token.statusCode, 503, 'issueToken');
   // Validation still happens first: bad input is the client's fault even when the database is down.
   t.equal((await app.inject({ method: 'GET', url: '/v1/municipalities/abc/plan' })).statusCode, 400);
 });

@@ -1,15 +1,13 @@
 import type { ApiClient, ApiClientScope } from '@oppvekst/contracts';
 import type { Database } from '@oppvekst/db';
 import { type Kysely, sql } from 'kysely';
+import { isoTimestamp } from '../sql/contract-json.js';
 
 type Db = Kysely<Database>;
 
-const timestamp = (column: string) =>
-  sql`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-
 const clientJson = sql<ApiClient>`json_build_object(
   'id', c.id, 'region', r.slug, 'name', c.name, 'scopes', c.scopes, 'createdBy', c.created_by,
-  'createdAt', ${timestamp('c.created_at')}, 'lastUsedAt', ${timestamp('c.last_used_at')}, 'revokedAt', ${timestamp('c.revoked_at')})`;
+  'createdAt', ${isoTimestamp('c.created_at')}, 'lastUsedAt', ${isoTimestamp('c.last_used_at')}, 'revokedAt', ${isoTimestamp('c.revoked_at')})`;
 
 function clientsQuery(db: Db, regionId: string) {
   return db

@@ -3,7 +3,6 @@ import { hashClientSecret, verifyClientSecret } from './client-secret.js';
 import { findClient, recordClientUse } from './principal.repository.js';
 import type { RunsInContext } from './request-context.js';
 
-
 export type ClientCredentialsOutcome =
   | { granted: { clientId: string; scopes: ApiClientScope[] } }
   | { error: 'invalid_client' | 'invalid_scope'; description: string };

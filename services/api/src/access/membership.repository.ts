@@ -1,6 +1,7 @@
 import type { Member } from '@oppvekst/contracts';
 import type { Database } from '@oppvekst/db';
 import { type Kysely, sql } from 'kysely';
+import { isoTimestamp } from '../sql/contract-json.js';
 import type { MembershipTarget } from './membership.js';
 
 type Db = Kysely<Database>;
@@ -8,7 +9,7 @@ type Db = Kysely<Database>;
 const memberJson = sql<Member>`json_build_object(
   'id', m.id, 'region', r.slug, 'subject', m.subject, 'role', m.role,
   'municipality', mu.kommunenummer, 'service', s.slug, 'createdBy', m.created_by,
-  'createdAt', to_char(m.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`;
+  'createdAt', ${isoTimestamp('m.created_at')})`;
 
 function membersQuery(db: Db, regionId: string) {
   return db

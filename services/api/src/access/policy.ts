@@ -22,13 +22,6 @@ export function mayAdministerRegion(principal: Principal, regionId: string): boo
   return isPlatformAdmin(principal) || rolesIn(principal, regionId).includes('region_admin');
 }
 
-/** Drafts and everything else inside the region that the public does not see. */
-export function mayReadRegion(principal: Principal, regionId: string): boolean {
-  if (isPlatformAdmin(principal)) return true;
-  if (principal.kind === 'client') return principal.client.regionId === regionId && principal.client.scopes.includes('plans:read');
-  return rolesIn(principal, regionId).length > 0;
-}
-
 /** People are not limited by scopes; an API client only by the scopes of its token. */
 export function hasScope(principal: Principal, scope: ApiClientScope): boolean {
   return principal.kind !== 'client' || principal.client.scopes.includes(scope);

@@ -11,6 +11,9 @@ export const ANONYMOUS_IDENTITY: Identity = { kind: 'anonymous' };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+/** A lowercase uuid, as the service hands out client ids. */
+export const isUuid = (value: string) => UUID.test(value);
+
 /**
  * The identity in a verified token's claims, or a reason to refuse it.
  * Only our own tokens may speak for an API client: a subject beginning with
@@ -21,7 +24,7 @@ export function identityFromClaims(claims: Record<string, unknown>, source: 'sel
   if (typeof subject !== 'string' || subject.length === 0 || subject.length > 255) return { refused: 'the token has no usable subject' };
   if (!subject.startsWith('client:')) return { kind: 'user', subject, source };
   const clientId = claims.client_id;
-  if (source !== 'self' || typeof clientId !== 'string' || !UUID.test(clientId) || subject !== `client:${clientId}`) {
+  if (source !== 'self' || typeof clientId !== 'string' || !isUuid(clientId) || subject !== `client:${clientId}`) {
     return { refused: 'subjects beginning with "client:" are reserved for API clients' };
   }
   const scopes = typeof claims.scope === 'string' ? claims.scope.split(' ') : [];

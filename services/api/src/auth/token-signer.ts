@@ -11,16 +11,16 @@ export interface TokenSigner {
 }
 
 export function createTokenSigner(key: SigningKey, claims: { issuer: string; audience: string }): TokenSigner {
-  const sign = (payload: Record<string, unknown>, ttlSeconds: number) =>
-    createSigner({
-      key: key.privateKeyPem,
-      algorithm: 'EdDSA',
-      kid: key.kid,
-      iss: claims.issuer,
-      aud: claims.audience,
-      jti: randomUUID(),
-      expiresIn: ttlSeconds * 1000,
-    })(payload);
+  // A signer parses the key once; one per lifetime in use (client tokens have one, the CLI another).
+  const signers = new Map<number, (payload: Record<string, unknown>) => string>();
+  const sign = (payload: Record<string, unknown>, ttlSeconds: number) => {
+    let signer = signers.get(ttlSeconds);
+    if (!signer) {
+      signer = createSigner({ key: key.privateKeyPem, algorithm: 'EdDSA', kid: key.kid, iss: claims.issuer, aud: claims.audience, expiresIn: ttlSeconds * 1000 });
+      signers.set(ttlSeconds, signer);
+    }
+    return signer({ ...payload, jti: randomUUID() });
+  };
   return {
     signUserToken: (subject, ttlSeconds) => sign({ sub: subject }, ttlSeconds),
     signClientToken: (clientId, scopes, ttlSeconds) =>

@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { authenticationOptions } from '../auth/authentication-options.js';
 import { createTokenSigner } from '../auth/token-signer.js';
 import type { Config } from '../config.js';
+import { assertContract } from './contract-check.js';
 import { withOwnerDb } from './operator-database.js';
 import { UsageError } from './usage.js';
 
@@ -39,6 +40,7 @@ export async function tokenCommand(config: Config, args: string[]): Promise<stri
   if (role === 'platform_admin') {
     if (values.region || values.municipality || values.service) throw new UsageError('a platform_admin is not held in a region');
     const subject = values.sub ?? 'operator';
+    assertContract('NewMember', { subject, role: 'reader' }, { subject: '--sub' });
     await withOwnerDb(config, (owner) =>
       owner.insertInto('platform_admins').values({ subject }).onConflict((oc) => oc.doNothing()).execute(),
     );
@@ -55,7 +57,7 @@ export async function tokenCommand(config: Config, args: string[]): Promise<stri
   });
   if ('field' in target) throw new UsageError(`--${target.field.replace('body/', '')}: ${target.message}`);
   const subject = values.sub ?? [role, regionSlug, values.municipality ?? values.service].filter(Boolean).join('.');
-  if (subject.startsWith('client:') || /\s/.test(subject)) throw new UsageError('--sub must not contain spaces or begin with "client:"');
+  assertContract('NewMember', { subject, role }, { subject: '--sub' });
 
   await withOwnerDb(config, (owner) =>
     owner.transaction().execute(async (trx) => {

@@ -1,5 +1,5 @@
 import jwt from '@fastify/jwt';
-import type { ApiClientScope } from '@oppvekst/contracts';
+import { type ApiClientScope, PROBLEM_TYPES } from '@oppvekst/contracts';
 import { createDecoder } from 'fast-jwt';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -13,7 +13,6 @@ import type { SigningKey } from '../auth/signing-key.js';
 import { createTokenSigner, type TokenSigner } from '../auth/token-signer.js';
 import type { OidcConfig } from '../config.js';
 import { HttpProblem, insufficientScope, unauthorized } from '../http/problems.js';
-import { PROBLEM_TYPES } from '@oppvekst/contracts';
 
 export interface AuthenticationOptions {
   signingKey: SigningKey;

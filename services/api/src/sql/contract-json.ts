@@ -77,3 +77,6 @@ export function versionContentQuery(versionId: string) {
     (select coalesce(json_agg(${implementationJson} order by i.created_at, i.id), '[]'::json)
       from measure_implementations i where i.plan_version_id = ${versionId}) as "implementations"`;
 }
+
+/** A timestamptz as the contract's date-time: UTC with milliseconds and a Z; NULL stays NULL. */
+export const isoTimestamp = (column: string) => sql`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;

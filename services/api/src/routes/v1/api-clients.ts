@@ -3,12 +3,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { findApiClient, insertApiClient, listApiClients, revokeApiClient } from '../../access/api-client.repository.js';
 import { hashClientSecret, newClientSecret } from '../../access/client-secret.js';
-import { contextFor } from '../../access/policy.js';
 import { recordAudit } from '../../audit/audit.repository.js';
-import { actorOf, requireRegionAdmin } from '../../http/authorization.js';
+import { actorOf } from '../../http/authorization.js';
 import { notFound } from '../../http/problems.js';
 import { problemResponses } from '../../http/responses.js';
-import { lookUpRegion } from './lookups.js';
+import { administerRegion } from './lookups.js';
 
 const RegionParams = Type.Object({ region: Slug }, { additionalProperties: false });
 const ClientParams = Type.Object({ region: Slug, clientId: Uuid }, { additionalProperties: false });
@@ -29,9 +28,8 @@ const apiClientRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const region = await lookUpRegion(app, request.params.region);
-      const principal = requireRegionAdmin(await request.principal(), region);
-      return { items: await app.withContext(contextFor(principal, region.id), (trx) => listApiClients(trx, region.id)) };
+      const { region, run } = await administerRegion(app, request, request.params.region);
+      return { items: await run((trx) => listApiClients(trx, region.id)) };
     },
   );
 
@@ -50,11 +48,10 @@ const apiClientRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const region = await lookUpRegion(app, request.params.region);
-      const principal = requireRegionAdmin(await request.principal(), region);
+      const { region, principal, run } = await administerRegion(app, request, request.params.region);
       const secret = newClientSecret();
       const secretHash = await hashClientSecret(secret);
-      const client = await app.withContext(contextFor(principal, region.id), async (trx) => {
+      const client = await run(async (trx) => {
         const id = await insertApiClient(trx, { regionId: region.id, name: request.body.name, scopes: request.body.scopes, secretHash, createdBy: actorOf(principal) });
         const created = (await findApiClient(trx, region.id, id))!;
         await recordAudit(trx, {
@@ -91,9 +88,8 @@ const apiClientRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const region = await lookUpRegion(app, request.params.region);
-      const principal = requireRegionAdmin(await request.principal(), region);
-      await app.withContext(contextFor(principal, region.id), async (trx) => {
+      const { region, principal, run } = await administerRegion(app, request, request.params.region);
+      await run(async (trx) => {
         const before = await findApiClient(trx, region.id, request.params.clientId);
         if (!before) throw notFound(`No API client ${request.params.clientId} in ${region.slug}`);
         if (before.revokedAt) return;

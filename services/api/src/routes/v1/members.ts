@@ -9,12 +9,11 @@ import {
   findMember,
   listMembers,
 } from '../../access/membership.repository.js';
-import { contextFor } from '../../access/policy.js';
 import { recordAudit } from '../../audit/audit.repository.js';
-import { actorOf, requireRegionAdmin } from '../../http/authorization.js';
+import { actorOf } from '../../http/authorization.js';
 import { badRequest, conflict, notFound } from '../../http/problems.js';
 import { problemResponses } from '../../http/responses.js';
-import { lookUpRegion } from './lookups.js';
+import { administerRegion } from './lookups.js';
 
 const RegionParams = Type.Object({ region: Slug }, { additionalProperties: false });
 const MemberParams = Type.Object({ region: Slug, memberId: Uuid }, { additionalProperties: false });
@@ -35,9 +34,8 @@ const memberRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const region = await lookUpRegion(app, request.params.region);
-      const principal = requireRegionAdmin(await request.principal(), region);
-      return { items: await app.withContext(contextFor(principal, region.id), (trx) => listMembers(trx, region.id)) };
+      const { region, run } = await administerRegion(app, request, request.params.region);
+      return { items: await run((trx) => listMembers(trx, region.id)) };
     },
   );
 
@@ -59,11 +57,10 @@ const memberRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const region = await lookUpRegion(app, request.params.region);
-      const principal = requireRegionAdmin(await request.principal(), region);
+      const { region, principal, run } = await administerRegion(app, request, request.params.region);
       const target = membershipTarget(request.body);
       if ('field' in target) throw badRequest(`${target.field}: ${target.message}`, [target]);
-      const member = await app.withContext(contextFor(principal, region.id), async (trx) => {
+      const member = await run(async (trx) => {
         const added = await addMembership(trx, region.id, request.body.subject, target, actorOf(principal));
         if (added === 'exists') throw conflict(`${request.body.subject} already holds this role in ${region.slug}`);
         if (added === 'unknown-municipality') {
@@ -107,9 +104,8 @@ const memberRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const region = await lookUpRegion(app, request.params.region);
-      const principal = requireRegionAdmin(await request.principal(), region);
-      await app.withContext(contextFor(principal, region.id), async (trx) => {
+      const { region, principal, run } = await administerRegion(app, request, request.params.region);
+      await run(async (trx) => {
         const member = await findMember(trx, region.id, request.params.memberId);
         if (!member) throw notFound(`No member ${request.params.memberId} in ${region.slug}`);
         if (member.role === 'region_admin' && (await countRegionAdminsLocked(trx, region.id)) <= 1) {

@@ -3,6 +3,7 @@ import { PROBLEM_TYPES, TokenRequestSchema, TokenResponseSchema, NoQuery } from 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { checkClientCredentials } from '../../access/issue-client-token.js';
+import { isUuid } from '../../auth/identity.js';
 import { HttpProblem } from '../../http/problems.js';
 import { problemResponses } from '../../http/responses.js';
 
@@ -73,7 +74,7 @@ const oauthRoutes: FastifyPluginAsyncTypebox<OAuthRouteOptions> = async (app, op
       }
       const clientId = basic?.clientId ?? body.client_id;
       const clientSecret = basic?.clientSecret ?? body.client_secret;
-      if (!clientId || !clientSecret || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(clientId)) {
+      if (!clientId || !clientSecret || !isUuid(clientId.toLowerCase())) {
         throw oauthError(401, 'invalid_client', 'A client_id (uuid) and client_secret are required');
       }
       const outcome = await checkClientCredentials(app, { clientId: clientId.toLowerCase(), clientSecret, scope: body.scope });
