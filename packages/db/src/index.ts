@@ -5,7 +5,7 @@ export * from './migrator.js';
 export * from './embedded.js';
 export * from './bootstrap.js';
 export { migrations } from './migrations/index.js';
-export { seedRegion, type SeedOutcome } from './seed/seed.js';
+export { seedRegion, type SeedOptions, type SeedOutcome } from './seed/seed.js';
 export { stableId } from './seed/stable-id.js';
 export type * from './seed/demo-content.types.js';
 export { vestTelemark } from './seed/vest-telemark.js';

@@ -206,11 +206,11 @@ export interface MeasureImplementationsTable {
 }
 
 export interface ConsultationSubmissionsTable {
+  /** Chosen by the API: the public may not read back the row it sends. */
   id: Generated<string>;
   region_id: string;
   plan_version_id: string;
   author_name: string;
-  contact: string | null;
   text: string;
   concerns_identity_id: string | null;
   received_at: Generated<Timestamp>;
@@ -220,6 +220,14 @@ export interface ConsultationSubmissionsTable {
   answered_by: string | null;
   updated_at: Generated<Timestamp>;
   row_version: RowVersion;
+}
+
+/** Apart from the input, so that only the plan's editors can read it. */
+export interface ConsultationContactsTable {
+  submission_id: string;
+  region_id: string;
+  plan_version_id: string;
+  contact: string;
 }
 
 export interface AuditLogTable {
@@ -284,6 +292,7 @@ export interface Database {
   measure_responsibilities: MeasureResponsibilitiesTable;
   measure_implementations: MeasureImplementationsTable;
   consultation_submissions: ConsultationSubmissionsTable;
+  consultation_contacts: ConsultationContactsTable;
   audit_log: AuditLogTable;
   memberships: MembershipsTable;
   api_clients: ApiClientsTable;

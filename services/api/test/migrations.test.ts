@@ -2,6 +2,7 @@ import { APP_ROLE, createOwnerDb, type Database, migrateToLatest, migrations, OW
 import { Migrator, NO_MIGRATIONS, sql } from 'kysely';
 import t from 'tap';
 import { connect, createTestDatabase } from './support/database.js';
+import { seedSecondRegionInDraft } from './support/second-region.js';
 
 /**
  * Every column of every table, as the Database type declares it. The object
@@ -48,7 +49,7 @@ const declared: ColumnsOf = {
     created_at: true, updated_at: true, row_version: true,
   },
   consultation_submissions: {
-    id: true, region_id: true, plan_version_id: true, author_name: true, contact: true, text: true, concerns_identity_id: true,
+    id: true, region_id: true, plan_version_id: true, author_name: true, text: true, concerns_identity_id: true,
     received_at: true, response: true, handling: true, answered_at: true, answered_by: true, updated_at: true, row_version: true,
   },
   audit_log: {
@@ -63,6 +64,7 @@ const declared: ColumnsOf = {
     revoked_at: true, updated_at: true, row_version: true,
   },
   platform_admins: { subject: true, created_at: true },
+  consultation_contacts: { submission_id: true, region_id: true, plan_version_id: true, contact: true },
 };
 
 t.test('migrations run up from an empty database and match the declared types', async (t) => {
@@ -147,7 +149,9 @@ t.test('constraints keep the domain honest', async (t) => {
     { code: '23514' },
     'an adopted version records its decision',
   );
-  const measure = await owner.selectFrom('measures').select(['id']).executeTakeFirstOrThrow();
+  // Content constraints are tried on a draft: adopted content is frozen before any check runs.
+  const draftRegionId = await seedSecondRegionInDraft(owner);
+  const measure = await owner.selectFrom('measures').select(['id']).where('region_id', '=', draftRegionId).executeTakeFirstOrThrow();
   await t.rejects(
     owner.updateTable('measures').set({ period_kind: 'span', period_from: 2025, period_to: null }).where('id', '=', measure.id).execute(),
     { code: '23514' },
@@ -179,7 +183,13 @@ t.test('content rows cannot borrow identities or reach into another version', as
   const database = await createTestDatabase(t);
   const owner = createOwnerDb<Database>(database.adminUrl);
   t.teardown(() => owner.destroy());
-  const measure = await owner.selectFrom('measures').selectAll().where('goal_id', 'is not', null).executeTakeFirstOrThrow();
+  const draftRegionId = await seedSecondRegionInDraft(owner);
+  const measure = await owner
+    .selectFrom('measures')
+    .selectAll()
+    .where('goal_id', 'is not', null)
+    .where('region_id', '=', draftRegionId)
+    .executeTakeFirstOrThrow();
   const goal = await owner.selectFrom('goals').selectAll().where('id', '=', measure.goal_id!).executeTakeFirstOrThrow();
   const otherVersionGoal = await owner
     .selectFrom('goals')

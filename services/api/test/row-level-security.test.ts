@@ -37,10 +37,15 @@ t.test('row-level security, the second wall', async (t) => {
   const b = { id: await seedSecondRegionInDraft(owner) };
   const a = await owner.selectFrom('regions').select('id').where('slug', '=', 'vest-telemark').executeTakeFirstOrThrow();
   const bVersion = await owner.selectFrom('plan_versions').select('id').where('region_id', '=', b.id).executeTakeFirstOrThrow();
-  await owner
+  // Input arrives only in consultation; the version then goes back to draft, private again.
+  await owner.updateTable('plan_versions').set({ status: 'consultation', consultation_opens_on: '2026-01-01', consultation_closes_on: '2026-02-01' }).where('id', '=', bVersion.id).execute();
+  const bInput = await owner
     .insertInto('consultation_submissions')
-    .values({ region_id: b.id, plan_version_id: bVersion.id, author_name: 'Ungdomsrådet', contact: 'ung@example.org', text: 'Innspel' })
-    .execute();
+    .values({ region_id: b.id, plan_version_id: bVersion.id, author_name: 'Ungdomsrådet', text: 'Innspel' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await owner.insertInto('consultation_contacts').values({ submission_id: bInput.id, region_id: b.id, plan_version_id: bVersion.id, contact: 'ung@example.org' }).execute();
+  await owner.updateTable('plan_versions').set({ status: 'draft' }).where('id', '=', bVersion.id).execute();
   await owner.insertInto('memberships').values({ region_id: b.id, subject: 'b-admin', role: 'region_admin', created_by: 'test' }).execute();
   await owner.insertInto('memberships').values({ region_id: a.id, subject: 'a-admin', role: 'region_admin', created_by: 'test' }).execute();
   const bClient = await owner
@@ -117,8 +122,8 @@ t.test('row-level security, the second wall', async (t) => {
     }
   });
 
-  /** Tables only a region's administrators read, not every member. */
-  const ADMIN_ONLY = new Set(['api_clients', 'memberships', 'audit_log']);
+  /** Tables only a region's administrators (and, for contacts, a plan's editors) read, not every member. */
+  const ADMIN_ONLY = new Set(['api_clients', 'memberships', 'audit_log', 'consultation_contacts']);
 
   t.test('tenant B’s reader sees its drafts, so the policies are not just closed doors', async (t) => {
     for (const table of tenantTables) {
@@ -163,14 +168,14 @@ t.test('row-level security, the second wall', async (t) => {
       if (table === 'memberships') fresh.subject = `copy-${Date.now()}`;
       const row = { ...sample[0]!.row, ...fresh };
       const list = sql.join(names.map((n) => sql.id(n)));
-      await t.rejects(
-        asApp(app, context, (trx) =>
-          sql`insert into ${sql.table(table)} (${list})
-            select ${list} from jsonb_populate_record(null::${sql.table(table)}, ${JSON.stringify(row)}::jsonb)`.execute(trx),
-        ),
-        { code: '42501' },
-        `${who}: ${table}: inserting a row is refused`,
+      const inserted = asApp(app, context, (trx) =>
+        sql`insert into ${sql.table(table)} (${list})
+          select ${list} from jsonb_populate_record(null::${sql.table(table)}, ${JSON.stringify(row)}::jsonb)`.execute(trx),
       );
+      // Input is taken only in an open consultation: B's draft refuses it in its trigger before
+      // the policies are asked (the policies' own walls are tested in consultation-rls).
+      const refusal = table === 'consultation_submissions' ? { code: '55000' } : { code: '42501' };
+      await t.rejects(inserted, refusal, `${who}: ${table}: inserting a row is refused`);
     }
   }
 

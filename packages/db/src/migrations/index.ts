@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as domain from './2026-11-23T0900_domain.js';
 import * as rowLevelSecurity from './2026-11-23T1300_row_level_security.js';
 import * as identityAndAccess from './2026-11-23T1700_identity_and_access.js';
+import * as planAuthoring from './2026-11-24T0900_plan_authoring.js';
 
 /**
  * Every migration, by name, in order. Listed here instead of read from the
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T0900_domain': domain,
   '2026-11-23T1300_row_level_security': rowLevelSecurity,
   '2026-11-23T1700_identity_and_access': identityAndAccess,
+  '2026-11-24T0900_plan_authoring': planAuthoring,
 };

@@ -13,11 +13,17 @@ export interface SeedOutcome {
 /**
  * Writes a demo region with its adopted plans. Idempotent: ids are derived
  * from names and every insert skips rows that exist, so running it again
- * changes nothing and running it on a partial seed fills in what is missing.
+ * changes nothing and running it on a partial seed fills in what is missing
+ * (a plan's version is written whole, so a version that exists is complete).
  */
-export async function seedRegion(db: Kysely<Database>, region: DemoRegion): Promise<SeedOutcome> {
+export interface SeedOptions {
+  /** Leave every version a draft instead of adopting it (a customer still writing its first plan). */
+  asDrafts?: boolean;
+}
+
+export async function seedRegion(db: Kysely<Database>, region: DemoRegion, options: SeedOptions = {}): Promise<SeedOutcome> {
   return db.transaction().execute(async (trx) => {
-    const writer = new SeedWriter(trx, region);
+    const writer = new SeedWriter(trx, region, options);
     await writer.writeRegion();
     return { region: region.slug, created: writer.regionCreated, rowsInserted: writer.inserted };
   });
@@ -33,6 +39,7 @@ class SeedWriter {
   constructor(
     private readonly trx: Transaction<Database>,
     private readonly region: DemoRegion,
+    private readonly options: SeedOptions,
   ) {
     this.regionId = this.id('region');
   }
@@ -133,7 +140,9 @@ class SeedWriter {
         .onConflict((oc) => oc.doNothing())
         .execute(),
     );
-    this.count(
+    // A version is written whole in this transaction, so one that exists is
+    // complete; and once adopted its content could not be added to anyway.
+    const versionCreated = this.count(
       await trx
         .insertInto('plan_versions')
         .values({
@@ -141,23 +150,16 @@ class SeedWriter {
           region_id: regionId,
           plan_id: planId,
           version_number: 1,
-          status: 'adopted',
+          status: 'draft',
           title: plan.title,
           language_form: plan.languageForm,
           period_from: plan.periodFrom,
           period_to: plan.periodTo,
-          consultation_opens_on: plan.consultation?.opensOn ?? null,
-          consultation_closes_on: plan.consultation?.closesOn ?? null,
-          decided_by: plan.adoption.body,
-          decided_by_name: plan.adoption.bodyName,
-          decision: plan.adoption.decision,
-          decided_on: plan.adoption.decidedOn,
-          case_reference: plan.adoption.caseReference,
-          adopted_at: plan.adoption.decidedOn,
         })
         .onConflict((oc) => oc.doNothing())
         .execute(),
     );
+    if (versionCreated === 0) return;
 
     const identities = [
       ...plan.sections.map((s) => ({ kind: 'section' as const, key: s.key })),
@@ -283,6 +285,24 @@ class SeedWriter {
           .execute(),
       );
     }
+
+    // Content goes into a draft; the adoption comes last, as in real life.
+    if (this.options.asDrafts) return;
+    await trx
+      .updateTable('plan_versions')
+      .set({
+        status: 'adopted',
+        consultation_opens_on: plan.consultation?.opensOn ?? null,
+        consultation_closes_on: plan.consultation?.closesOn ?? null,
+        decided_by: plan.adoption.body,
+        decided_by_name: plan.adoption.bodyName,
+        decision: plan.adoption.decision,
+        decided_on: plan.adoption.decidedOn,
+        case_reference: plan.adoption.caseReference,
+        adopted_at: plan.adoption.decidedOn,
+      })
+      .where('id', '=', versionId)
+      .execute();
   }
 
   private async writeMeasure(

@@ -15,10 +15,9 @@ export function secondRegion(): DemoRegion {
   return copy;
 }
 
-/** Seeds the second region as the owner and puts all its versions back to draft; returns its id. */
+/** Seeds the second region as the owner with every version still a draft; returns its id. */
 export async function seedSecondRegionInDraft(owner: Kysely<Database>): Promise<string> {
-  await seedRegion(owner, secondRegion());
+  await seedRegion(owner, secondRegion(), { asDrafts: true });
   const { id } = await owner.selectFrom('regions').select('id').where('slug', '=', SECOND_REGION).executeTakeFirstOrThrow();
-  await owner.updateTable('plan_versions').set({ status: 'draft' }).where('region_id', '=', id).execute();
   return id;
 }
