@@ -104,6 +104,7 @@ export const DesiredStateSchema = Type.Object(
   { id: Uuid, text: Type.String(), position: Type.Integer({ minimum: 0 }) },
   { $id: 'DesiredState', additionalProperties: false, description: '"Slik vil vi ha det".' },
 );
+export type DesiredState = Static<typeof DesiredStateSchema>;
 
 export const GoalSchema = Type.Object(
   {

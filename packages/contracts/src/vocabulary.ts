@@ -136,3 +136,7 @@ export type RegionRole = (typeof REGION_ROLES)[number];
 /** What an API client's token may be used for. */
 export const API_CLIENT_SCOPES = ['plans:read', 'measures:read', 'webhooks:manage'] as const;
 export type ApiClientScope = (typeof API_CLIENT_SCOPES)[number];
+
+/** How the editors handled a piece of consultation input. */
+export const CONSULTATION_HANDLINGS = ['accepted', 'partly_accepted', 'not_accepted', 'noted'] as const;
+export type ConsultationHandling = (typeof CONSULTATION_HANDLINGS)[number];

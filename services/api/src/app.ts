@@ -17,6 +17,9 @@ import onboardingRoutes from './routes/v1/onboarding.js';
 import principalRoutes from './routes/v1/principal.js';
 import municipalityRoutes from './routes/v1/municipalities.js';
 import regionRoutes from './routes/v1/regions.js';
+import planVersionRoutes from './routes/v1/plan-versions.js';
+import draftItemRoutes from './routes/v1/draft-items.js';
+import consultationRoutes from './routes/v1/consultation.js';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -25,6 +28,8 @@ export interface AppOptions {
   rateLimit?: RateLimitOptions;
   /** issueToken attempts per address and window. */
   tokenRateLimitMax?: number;
+  /** Consultation input per address and hour. */
+  consultationInputRateLimitMax?: number;
   /** Fastify's trustProxy: set behind a reverse proxy so the caller's address is the client's, not the proxy's. */
   trustProxy?: boolean | number | string;
   auth: AuthenticationOptions;
@@ -84,6 +89,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await v1.register(memberRoutes);
       await v1.register(apiClientRoutes);
       await v1.register(oauthRoutes, { rateLimitMax: options.tokenRateLimitMax ?? 30, rateLimitWindowMs: options.rateLimit?.timeWindowMs ?? 60_000 });
+      await v1.register(planVersionRoutes);
+      await v1.register(draftItemRoutes);
+      await v1.register(consultationRoutes, { inputRateLimitMax: options.consultationInputRateLimitMax ?? 20, inputRateLimitWindowMs: 3_600_000 });
     },
     { prefix: '/v1' },
   );

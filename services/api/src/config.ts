@@ -34,6 +34,8 @@ export interface Config {
   rateLimitAnonymousMax: number;
   /** issueToken attempts per address in each window (each one costs a slow hash). */
   tokenRateLimitMax: number;
+  /** Consultation input accepted per address per hour. */
+  consultationInputRateLimitMax: number;
   tokens: TokenConfig;
   /** The municipalities' own identity provider, when one is trusted. */
   oidc: OidcConfig | undefined;
@@ -97,6 +99,7 @@ export function loadConfig(env: Env = process.env, cwd = env.INIT_CWD ?? process
     trustProxy: readTrustProxy(read.optional('TRUST_PROXY')),
     rateLimitAnonymousMax: read.integer('RATE_LIMIT_ANONYMOUS_MAX', 300, 1, 1_000_000),
     tokenRateLimitMax: read.integer('TOKEN_RATE_LIMIT_MAX', 30, 1, 100_000),
+    consultationInputRateLimitMax: read.integer('CONSULTATION_INPUT_RATE_LIMIT_MAX', 20, 1, 100_000),
     tokens: {
       signingKey: read.optional('TOKEN_SIGNING_KEY')?.replaceAll('\\n', '\n'),
       issuer: read.string('TOKEN_ISSUER', 'urn:oppvekst'),

@@ -29,6 +29,7 @@ async function main(): Promise<void> {
     publicUrl: config.publicUrl,
     rateLimit: { max: config.rateLimitMax, anonymousMax: config.rateLimitAnonymousMax, timeWindowMs: config.rateLimitWindowMs },
     tokenRateLimitMax: config.tokenRateLimitMax,
+    consultationInputRateLimitMax: config.consultationInputRateLimitMax,
     trustProxy: config.trustProxy,
     auth: await authenticationOptions(config, log),
   });

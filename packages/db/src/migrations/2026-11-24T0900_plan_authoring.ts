@@ -6,7 +6,9 @@ import { type Kysely, sql } from 'kysely';
  *
  * - Triggers make adoption final in the database itself, for every role
  *   including the owner: an adopted version only ever becomes superseded, and
- *   content can be written only while its version is a draft. They use
+ *   content can be written only while its version is a draft. Every content
+ *   write also moves its version's row_version on, so the version's ETag
+ *   covers everything in it. The triggers use
  *   SQLSTATE 55000 (object not in prerequisite state), which the API answers
  *   with 409.
  * - The public may read a version in consultation and send input while its
@@ -68,6 +70,8 @@ export async function up(db: Kysely<any>): Promise<void> {
         if version_status is not null and version_status <> 'draft' then
           raise exception 'plan version % is % and its content cannot change', version, version_status using errcode = '55000';
         end if;
+        -- The version's row_version (its ETag) covers its content: any change to the draft moves it on.
+        update public.plan_versions set updated_at = pg_catalog.now() where id = version;
       end loop;
       return case when tg_op = 'DELETE' then old else new end;
     end $$;

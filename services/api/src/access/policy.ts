@@ -22,6 +22,19 @@ export function mayAdministerRegion(principal: Principal, regionId: string): boo
   return isPlatformAdmin(principal) || rolesIn(principal, regionId).includes('region_admin');
 }
 
+/**
+ * Who may change a plan: the region's administrators every plan of the
+ * region, a municipal editor the annex of their own municipality. API
+ * clients only read.
+ */
+export function mayEditPlan(principal: Principal, plan: { regionId: string; municipalityId: string | null }): boolean {
+  if (mayAdministerRegion(principal, plan.regionId)) return true;
+  if (principal.kind !== 'user' || plan.municipalityId === null) return false;
+  return principal.grants.some(
+    (g) => g.regionId === plan.regionId && g.role === 'municipal_editor' && g.municipalityId === plan.municipalityId,
+  );
+}
+
 /** People are not limited by scopes; an API client only by the scopes of its token. */
 export function hasScope(principal: Principal, scope: ApiClientScope): boolean {
   return principal.kind !== 'client' || principal.client.scopes.includes(scope);
@@ -33,6 +46,13 @@ export function hasScope(principal: Principal, scope: ApiClientScope): boolean {
  * Outside their own region everybody is, to the database, the public;
  * platform administrators work across regions.
  */
+/** The regions a principal holds anything in: where its own drafts may be. */
+export function regionsOf(principal: Principal): string[] {
+  if (principal.kind === 'client') return [principal.client.regionId];
+  if (principal.kind === 'user') return [...new Set(principal.grants.map((g) => g.regionId))];
+  return [];
+}
+
 export function contextFor(principal: Principal, regionId?: string): RequestContext {
   if (principal.kind === 'user' && principal.platformAdmin) return { role: 'platform_admin', subject: principal.subject };
   if (principal.kind === 'anonymous' || !regionId) return { role: 'anonymous' };

@@ -7,7 +7,7 @@ import { toVersionSummary, type VersionRow } from './version-summary.js';
 type Db = Kysely<Database>;
 type Status = VersionSummary['status'];
 
-function versionRows(db: Db) {
+export function versionRows(db: Db) {
   return db
     .selectFrom('plan_versions as v')
     .innerJoin('plans as p', 'p.id', 'v.plan_id')
@@ -15,7 +15,10 @@ function versionRows(db: Db) {
     .leftJoin('municipalities as mu', 'mu.id', 'p.municipality_id')
     .select([
       'v.id',
+      'v.region_id',
       'v.plan_id',
+      'p.municipality_id',
+      'v.based_on_version_id',
       'p.kind as plan_kind',
       'r.slug as region_slug',
       'mu.kommunenummer',

@@ -3,7 +3,10 @@ import type { VersionSummary } from '@oppvekst/contracts';
 /** A plan version row joined with its plan, region and municipality. */
 export interface VersionRow {
   id: string;
+  region_id: string;
   plan_id: string;
+  municipality_id: string | null;
+  based_on_version_id: string | null;
   plan_kind: 'regional' | 'annex';
   region_slug: string;
   kommunenummer: string | null;
