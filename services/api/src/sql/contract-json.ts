@@ -74,7 +74,7 @@ export function versionContentQuery(versionId: string) {
       where g.plan_version_id = ${versionId}) as "goals",
     (select coalesce(json_agg(${measureJson(sql`m.regional_goal_identity_id`)} order by m.position), '[]'::json)
       from measures m where m.plan_version_id = ${versionId} and m.goal_id is null) as "measuresForRegionalGoals",
-    (select coalesce(json_agg(${implementationJson} order by i.created_at, i.id), '[]'::json)
+    (select coalesce(json_agg(${implementationJson} order by i.measure_identity_id), '[]'::json)
       from measure_implementations i where i.plan_version_id = ${versionId}) as "implementations"`;
 }
 
