@@ -5,6 +5,8 @@ import { build } from './helper.js';
 import { bearer, tokenFor } from './support/auth.js';
 import { clientWithToken, grant, makePlatformAdmin } from './support/principals.js';
 import { SECOND_REGION, seedSecondRegionInDraft } from './support/second-region.js';
+import { DraftBench } from './support/drafts.js';
+import { addDays, osloToday } from '../src/plans/consultation-window.js';
 
 /**
  * Every caller × every operation in the published OpenAPI inventory × three
@@ -28,6 +30,10 @@ interface Caller {
   token?: string;
   /** The region whose administrator the caller is, if any. */
   adminOf?: string;
+  /** The region where the caller holds a role (and so sees drafts), if any. */
+  memberOf?: string;
+  /** The municipality whose annex the caller edits, if any. */
+  editorOf?: string;
   platformAdmin?: boolean;
   /** API clients: the scopes of the token. */
   scopes?: string[];
@@ -36,7 +42,7 @@ interface Caller {
 }
 
 interface Call {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   url: string;
   payload?: unknown;
   headers?: Record<string, string>;
@@ -53,6 +59,7 @@ t.test('access matrix: every caller × every operation × own / foreign municipa
   const { app, database } = await build(t, {
     rateLimit: { max: 1_000_000, anonymousMax: 1_000_000, timeWindowMs: 60_000 },
     tokenRateLimitMax: 1_000_000,
+    consultationInputRateLimitMax: 1_000_000,
   });
   const owner: Kysely<Database> = createOwnerDb<Database>(database.adminUrl);
   t.teardown(() => owner.destroy());
@@ -65,6 +72,7 @@ t.test('access matrix: every caller × every operation × own / foreign municipa
   await grant(owner, 'vt-reader', 'reader', { region: VT });
   await grant(owner, 'grenland-admin', 'region_admin', { region: SECOND_REGION });
   const vtAdminToken = await tokenFor('vt-admin');
+  const operatorToken = await tokenFor('operator');
   const fullClient = await clientWithToken(app, vtAdminToken, VT, ['plans:read', 'measures:read', 'webhooks:manage']);
   const webhookClient = await clientWithToken(app, vtAdminToken, VT, ['webhooks:manage']);
   const revokedClient = await clientWithToken(app, vtAdminToken, VT, ['plans:read', 'measures:read']);
@@ -74,13 +82,13 @@ t.test('access matrix: every caller × every operation × own / foreign municipa
   const callers: Caller[] = [
     { name: 'anonymous', anonymous: true },
     { name: 'platform admin', token: await tokenFor('operator'), platformAdmin: true },
-    { name: 'region admin', token: vtAdminToken, adminOf: VT },
-    { name: 'municipal editor (Tokke)', token: await tokenFor('tokke-editor') },
-    { name: 'service editor (barnevern)', token: await tokenFor('barnevern-editor') },
-    { name: 'reader', token: await tokenFor('vt-reader') },
-    { name: 'admin of another region', token: await tokenFor('grenland-admin'), adminOf: SECOND_REGION },
+    { name: 'region admin', token: vtAdminToken, adminOf: VT, memberOf: VT },
+    { name: 'municipal editor (Tokke)', token: await tokenFor('tokke-editor'), memberOf: VT, editorOf: '4026' },
+    { name: 'service editor (barnevern)', token: await tokenFor('barnevern-editor'), memberOf: VT },
+    { name: 'reader', token: await tokenFor('vt-reader'), memberOf: VT },
+    { name: 'admin of another region', token: await tokenFor('grenland-admin'), adminOf: SECOND_REGION, memberOf: SECOND_REGION },
     { name: 'signed in, no memberships', token: await tokenFor('stranger') },
-    { name: 'API client (all scopes)', token: fullClient.token, scopes: ['plans:read', 'measures:read', 'webhooks:manage'] },
+    { name: 'API client (all scopes)', token: fullClient.token, scopes: ['plans:read', 'measures:read', 'webhooks:manage'], memberOf: VT },
     { name: 'API client (webhooks:manage only)', token: webhookClient.token, scopes: ['webhooks:manage'] },
     { name: 'revoked API client', token: revokedClient.token, revoked: true, scopes: ['plans:read', 'measures:read'] },
   ];
@@ -118,6 +126,80 @@ t.test('access matrix: every caller × every operation × own / foreign municipa
   };
   const region = (target: Target) => PLACE[target].region;
   const municipality = (target: Target) => PLACE[target].municipality;
+
+  // Writing plans. Drafts are seen by the region's members only; a plan is
+  // changed by the region's administrators, and an annex also by its own
+  // municipality's editors. Version-scoped calls work on the target's annex.
+  const bench = new DraftBench(owner);
+  const annexOf = (x: Target) => ({ region: region(x), municipality: municipality(x) });
+  const regionalOf = (x: Target) => ({ region: region(x) });
+  const seesDrafts = (c: Caller, x: Target) => !!c.platformAdmin || c.memberOf === region(x);
+  const edits = (c: Caller, x: Target, annex: boolean) =>
+    !!c.platformAdmin || c.adminOf === region(x) || (annex && c.editorOf === municipality(x));
+  const draftRead = (c: Caller, x: Target) => {
+    if (!valid(c)) return 401;
+    if (isClient(c) && !c.scopes!.includes('plans:read')) return 403;
+    return seesDrafts(c, x) ? 200 : 404;
+  };
+  /** A write in a draft: those who cannot see it get 404, those who see but may not edit it 403. */
+  const draftWrite = (success: number) => (c: Caller, x: Target) => {
+    if (!signedIn(c) || !valid(c)) return 401;
+    if (!seesDrafts(c, x)) return 404;
+    return edits(c, x, true) ? success : 403;
+  };
+  /** A write where the target is public (a plan, a version in consultation): 403 for everyone but its editors. */
+  const openWrite = (success: number, annex = true) => (c: Caller, x: Target) => {
+    if (!signedIn(c) || !valid(c)) return 401;
+    return edits(c, x, annex) ? success : 403;
+  };
+  const versionUrl = async (x: Target, state: 'draft' | 'consultation-open' | 'consultation-closed' = 'draft', fresh = false) =>
+    `/v1/plan-versions/${fresh ? await bench.fresh(annexOf(x), state) : await bench.reuse(annexOf(x), state)}`;
+  const idOf = (url: string) => url.split('/').pop()!;
+  const listTag = async (url: string) => {
+    const res = await app.inject({ method: 'GET', url, headers: bearer(operatorToken) });
+    return res.headers.etag as string;
+  };
+  const itemRules = (
+    name: string,
+    segment: string,
+    make: (versionId: string) => Promise<{ key: string; tag: string; goalKey?: string }>,
+    payload: (versionId: string) => Promise<unknown> | unknown,
+    createSegment?: (item: { goalKey?: string }) => string,
+    getName = `get${name}`,
+  ): Record<string, Rule> => ({
+    [getName]: {
+      request: async (x) => {
+        const url = await versionUrl(x);
+        return { method: 'GET', url: `${url}/${segment}/${(await make(idOf(url))).key}` };
+      },
+      expect: draftRead,
+    },
+    [`create${name}`]: {
+      request: async (x) => {
+        const url = await versionUrl(x);
+        const path = createSegment ? createSegment(await make(idOf(url))) : segment;
+        return { method: 'POST', url: `${url}/${path}`, payload: await payload(idOf(url)), headers: { 'if-match': await bench.versionTag(idOf(url)) } };
+      },
+      expect: draftWrite(201),
+    },
+    [`update${name}`]: {
+      request: async (x) => {
+        const url = await versionUrl(x);
+        const item = await make(idOf(url));
+        const patch = name === 'DesiredState' ? { text: 'Endra' } : name === 'Implementation' ? { notes: 'Endra' } : { title: 'Endra' };
+        return { method: 'PATCH', url: `${url}/${segment}/${item.key}`, payload: patch, headers: { 'if-match': item.tag } };
+      },
+      expect: draftWrite(200),
+    },
+    [`delete${name}`]: {
+      request: async (x) => {
+        const url = await versionUrl(x);
+        const item = await make(idOf(url));
+        return { method: 'DELETE', url: `${url}/${segment}/${item.key}`, headers: { 'if-match': item.tag } };
+      },
+      expect: draftWrite(204),
+    },
+  });
 
   const rules: Record<string, Rule> = {
     getHealth: { request: () => ({ method: 'GET', url: '/healthz' }), expect: () => 200 },
@@ -174,6 +256,118 @@ t.test('access matrix: every caller × every operation × own / foreign municipa
       expect: administration(201),
     },
     revokeApiClient: { request: async (x) => ({ method: 'DELETE', url: await freshClient(region(x)) }), expect: administration(204) },
+    listRegionalPlanVersions: {
+      request: (x) => ({ method: 'GET', url: `/v1/regions/${region(x)}/plan/versions` }),
+      expect: scoped('plans:read', () => true),
+      check: (body, c, x) => {
+        const drafts = (body as { items: { status: string }[] }).items.filter((v) => v.status === 'draft');
+        return drafts.length > 0 && !seesDrafts(c, x) ? 'drafts leaked into the list' : undefined;
+      },
+    },
+    listAnnexVersions: {
+      request: (x) => ({ method: 'GET', url: `/v1/municipalities/${municipality(x)}/annex/versions` }),
+      expect: scoped('plans:read', () => true),
+    },
+    startRegionalPlanRevision: {
+      request: async (x) => {
+        await bench.clearOpen(regionalOf(x));
+        const url = `/v1/regions/${region(x)}/plan/versions`;
+        return { method: 'POST', url, payload: { title: 'Revisjon' }, headers: { 'if-match': await listTag(url) } };
+      },
+      expect: openWrite(201, false),
+    },
+    startAnnexRevision: {
+      request: async (x) => {
+        await bench.clearOpen(annexOf(x));
+        const url = `/v1/municipalities/${municipality(x)}/annex/versions`;
+        return { method: 'POST', url, payload: { title: 'Revisjon' }, headers: { 'if-match': await listTag(url) } };
+      },
+      expect: openWrite(201),
+    },
+    getPlanVersion: { request: async (x) => ({ method: 'GET', url: await versionUrl(x) }), expect: draftRead },
+    updatePlanVersion: {
+      request: async (x) => {
+        const url = await versionUrl(x);
+        return { method: 'PATCH', url, payload: { title: 'Ny tittel' }, headers: { 'if-match': await bench.versionTag(idOf(url)) } };
+      },
+      expect: draftWrite(200),
+    },
+    discardDraft: {
+      request: async (x) => {
+        const url = await versionUrl(x, 'draft', true);
+        return { method: 'DELETE', url, headers: { 'if-match': await bench.versionTag(idOf(url)) } };
+      },
+      expect: draftWrite(204),
+    },
+    openConsultation: {
+      request: async (x) => {
+        const url = await versionUrl(x, 'draft', true);
+        const today = osloToday();
+        return { method: 'POST', url: `${url}/consultation`, payload: { opensOn: today, closesOn: addDays(today, 14) }, headers: { 'if-match': await bench.versionTag(idOf(url)) } };
+      },
+      expect: draftWrite(200),
+    },
+    returnToDraft: {
+      request: async (x) => {
+        const url = await versionUrl(x, 'consultation-closed', true);
+        return { method: 'POST', url: `${url}/return-to-draft`, headers: { 'if-match': await bench.versionTag(idOf(url)) } };
+      },
+      // In consultation the version is public: those who may not change it are told so (403), not that it is missing.
+      expect: openWrite(200),
+    },
+    adoptPlanVersion: {
+      request: async (x) => {
+        const url = await versionUrl(x, 'draft', true);
+        return {
+          method: 'POST',
+          url: `${url}/adoption`,
+          payload: { decidedBy: 'municipal_council', decision: 'adopted', decidedOn: osloToday(), caseReference: 'M/1' },
+          headers: { 'if-match': await bench.versionTag(idOf(url)) },
+        };
+      },
+      expect: draftWrite(200),
+    },
+    diffPlanVersions: {
+      request: async (x) => {
+        const url = await versionUrl(x);
+        return { method: 'GET', url: `${url}/diff?from=${idOf(url)}` };
+      },
+      expect: draftRead,
+    },
+    ...itemRules('Section', 'sections', (v) => bench.addSection(v), () => ({ kind: 'free', title: 'Ny' })),
+    ...itemRules('FocusArea', 'focus-areas', (v) => bench.addFocusArea(v), () => ({ title: 'Ny' })),
+    ...itemRules('Goal', 'goals', (v) => bench.addGoal(v), () => ({ title: 'Ny' })),
+    ...itemRules('DesiredState', 'desired-states', (v) => bench.addDesiredState(v), () => ({ text: 'Ny' }), (item) => `goals/${item.goalKey}/desired-states`),
+    ...itemRules(
+      'Measure',
+      'measures',
+      (v) => bench.addMeasure(v),
+      async (v) => ({ goalId: (await bench.addGoal(v)).key, title: 'Nytt tiltak', period: { kind: 'ongoing' }, preventionLevel: 'universal', status: 'planned' }),
+      undefined,
+      'getMeasureInVersion',
+    ),
+    ...itemRules('Implementation', 'implementations', (v) => bench.addImplementation(v), async (v) => ({ measureId: await bench.unimplementedRegionalMeasure(v), status: 'planned' })),
+    submitConsultationInput: {
+      request: async (x) => ({ method: 'POST', url: `${await versionUrl(x, 'consultation-open')}/consultation-input`, payload: { authorName: 'Matrise', text: 'Innspel' } }),
+      // Anyone may send input while the window is open, wherever they belong; a refused token is still refused.
+      expect: (c) => (valid(c) ? 201 : 401),
+    },
+    listConsultationInput: { request: async (x) => ({ method: 'GET', url: `${await versionUrl(x)}/consultation-input` }), expect: draftRead },
+    getConsultationInput: {
+      request: async (x) => {
+        const url = await versionUrl(x);
+        return { method: 'GET', url: `${url}/consultation-input/${(await bench.addInput(idOf(url))).key}` };
+      },
+      expect: draftRead,
+    },
+    answerConsultationInput: {
+      request: async (x) => {
+        const url = await versionUrl(x);
+        const input = await bench.addInput(idOf(url));
+        return { method: 'PUT', url: `${url}/consultation-input/${input.key}/answer`, payload: { response: 'Svar', handling: 'noted' }, headers: { 'if-match': input.tag } };
+      },
+      expect: draftWrite(200),
+    },
     issueToken: {
       // The token endpoint reads client credentials, not bearer tokens: whoever calls it with a good secret gets a token.
       request: () => ({
