@@ -32,3 +32,18 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
 export function isRefusedByDatabase(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === '42501';
 }
+
+/**
+ * What a database refusal means for the client, when the application's own
+ * checks let the request through: a value PostgreSQL cannot store (class 22:
+ * a NUL character, a date that does not exist) or a CHECK it fails is a bad
+ * request; a frozen version (55000, from the triggers) or a reference that
+ * vanished meanwhile (23503) is a conflict. Anything else stays a 500.
+ */
+export function databaseRefusalStatus(error: unknown): 400 | 409 | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return undefined;
+  if (/^22/.test(code) || code === '23514') return 400;
+  if (code === '55000' || code === '23503') return 409;
+  return undefined;
+}

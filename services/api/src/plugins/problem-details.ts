@@ -1,7 +1,7 @@
 import { PROBLEM_TYPES, type Problem } from '@oppvekst/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { isDatabaseUnavailable, isRefusedByDatabase } from '../http/database-errors.js';
+import { databaseRefusalStatus, isDatabaseUnavailable, isRefusedByDatabase } from '../http/database-errors.js';
 import { HttpProblem } from '../http/problems.js';
 
 /**
@@ -16,6 +16,7 @@ export default fp(
       if (error instanceof HttpProblem) reply.headers(error.headers);
       if (problem.status >= 500) request.log.error({ err: error }, problem.title);
       else if (isRefusedByDatabase(error)) request.log.error({ err: error }, 'row-level security refused what the application allowed');
+      else if (databaseRefusalStatus(error)) request.log.warn({ err: error }, 'the database refused what the application let through');
       else request.log.info({ problem: problem.type, detail: problem.detail }, 'request refused');
       return sendProblem(reply, problem);
     });
@@ -72,6 +73,14 @@ function toProblem(error: FastifyError, request: FastifyRequest): Problem {
 
   if (isRefusedByDatabase(error)) {
     return { type: PROBLEM_TYPES.forbidden, title: 'Forbidden', status: 403, detail: 'Not allowed for this caller.', instance };
+  }
+
+  const refusal = databaseRefusalStatus(error);
+  if (refusal === 400) {
+    return { type: PROBLEM_TYPES.validation, title: 'Invalid request', status: 400, detail: 'A value in the request cannot be stored (for instance a NUL character or a date that does not exist).', instance };
+  }
+  if (refusal === 409) {
+    return { type: PROBLEM_TYPES.conflict, title: 'Conflict', status: 409, detail: 'The resource changed state while the request ran (an adopted version never changes); read it again.', instance };
   }
 
   const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
