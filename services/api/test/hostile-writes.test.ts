@@ -29,7 +29,7 @@ t.test('no input makes a write fail with 500', async (t) => {
   const strings = ['', 'a\u0000b', 'x'.repeat(100_001), '\ud800', '<script>alert(1)</script>', "'; drop table goals; --", '𝔘𝔫𝔦𝔠𝔬𝔡𝔢'];
   const numbers = [-1, 1e9, 1.5, Number.MAX_SAFE_INTEGER, '1', null];
   const dates = ['2026-02-30', '0000-01-01', '9999-12-31', '2026-13-01', '20261201', '2026-12-01T00:00:00Z', null];
-  const junk = [null, [], 'text', 42, { __proto__: { admin: true } }, { constructor: { prototype: { x: 1 } } }];
+  const junk: unknown[] = [null, [], 'text', 42, JSON.parse('{"__proto__": {"admin": true}}'), { constructor: { prototype: { x: 1 } } }];
 
   const bodies: [string, string, unknown[]][] = [
     ['POST', `${base}/sections`, [...strings.map((title) => ({ kind: 'free', title })), ...numbers.map((position) => ({ kind: 'free', title: 'T', position })), ...junk]],
