@@ -1,6 +1,6 @@
 import { type Static, type TObject, type TProperties, Type } from '@sinclair/typebox';
 import { IsoDate, Nullable, Slug, StringEnum, Uuid } from './common.js';
-import { VersionSummarySchema } from './plans.js';
+import { GoalSchema, VersionSummarySchema } from './plans.js';
 import {
   AGE_GROUPS,
   CONSULTATION_HANDLINGS,
@@ -151,16 +151,7 @@ export const FocusAreaPatchSchema = patchOf(NewFocusAreaSchema, 'FocusAreaPatch'
 export type FocusAreaPatch = Static<typeof FocusAreaPatchSchema>;
 
 /** A goal on its own: its desired states and measures are resources of their own. */
-export const GoalItemSchema = Type.Object(
-  {
-    id: Type.String({ format: 'uuid', description: 'Stable id across versions.' }),
-    focusAreaId: Nullable(Type.String({ format: 'uuid' })),
-    title: Type.String(),
-    description: Type.String(),
-    position: Type.Integer({ minimum: 0 }),
-  },
-  { $id: 'GoalItem', additionalProperties: false },
-);
+export const GoalItemSchema = Type.Omit(GoalSchema, ['desiredStates', 'measures'], { $id: 'GoalItem', additionalProperties: false });
 export type GoalItem = Static<typeof GoalItemSchema>;
 
 export const NewGoalSchema = Type.Object(

@@ -1,6 +1,15 @@
 import type { DesiredState, FocusArea, GoalItem, Implementation, Measure, Section } from '@oppvekst/contracts';
-import type { Database } from '@oppvekst/db';
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type {
+  Database,
+  DesiredStatesTable,
+  FocusAreasTable,
+  GoalsTable,
+  MeasureImplementationsTable,
+  MeasureResponsibilitiesTable,
+  MeasuresTable,
+  SectionsTable,
+} from '@oppvekst/db';
+import { type Insertable, type Kysely, type RawBuilder, sql } from 'kysely';
 import { implementationJson, measureJson } from '../sql/contract-json.js';
 import { placeAt, positionChanges } from './ordering.js';
 
@@ -204,40 +213,17 @@ export async function servicesBySlug(db: Db, regionId: string, slugs: string[]):
 
 // ---- Writes ---------------------------------------------------------------------------
 
-export type SectionColumns = { kind: string; title: string; body: string };
-export type FocusAreaColumns = { title: string; description: string };
-export type GoalColumns = { title: string; description: string; focus_area_id: string | null };
-export type DesiredStateColumns = { text: string };
-export interface MeasureColumns {
-  goal_id: string | null;
-  regional_goal_identity_id: string | null;
-  title: string;
-  description: string;
-  period_kind: 'ongoing' | 'year' | 'span' | 'open_start';
-  period_from: number | null;
-  period_to: number | null;
-  prevention_level: 'universal' | 'selective' | 'indicated';
-  age_groups: string[];
-  convention_articles: number[];
-  laws: string[];
-  programme: string | null;
-  status: 'planned' | 'active' | 'completed' | 'discontinued';
-}
-export interface ResponsibilityColumns {
-  role: 'responsible' | 'partner';
-  service_id: string | null;
-  service_kind: string | null;
-  name: string | null;
-}
-export interface ImplementationColumns {
-  local_responsible: string | null;
-  responsible_service_id: string | null;
-  period_kind: 'ongoing' | 'year' | 'span' | 'open_start' | null;
-  period_from: number | null;
-  period_to: number | null;
-  notes: string;
-  status: 'planned' | 'active' | 'completed' | 'discontinued';
-}
+/** What a write sets on a row: every column but the ones the database or the version decides. */
+type Columns<T, Fixed extends keyof Insertable<T>> = Required<Omit<Insertable<T>, Fixed>>;
+type Placement = 'id' | 'region_id' | 'plan_version_id' | 'identity_id' | 'position' | 'created_at' | 'updated_at';
+
+export type SectionColumns = Columns<SectionsTable, Placement>;
+export type FocusAreaColumns = Columns<FocusAreasTable, Placement>;
+export type GoalColumns = Columns<GoalsTable, Placement>;
+export type DesiredStateColumns = Columns<DesiredStatesTable, Exclude<Placement, 'plan_version_id' | 'identity_id'> | 'goal_id'>;
+export type MeasureColumns = Columns<MeasuresTable, Placement>;
+export type ResponsibilityColumns = Columns<MeasureResponsibilitiesTable, 'id' | 'region_id' | 'measure_id' | 'position'>;
+export type ImplementationColumns = Columns<MeasureImplementationsTable, Exclude<Placement, 'identity_id' | 'position'> | 'measure_identity_id'>;
 
 interface InVersion {
   regionId: string;
