@@ -7,6 +7,7 @@ import { build } from './helper.js';
 import { call, etagOf } from './support/api.js';
 import { tokenFor } from './support/auth.js';
 import { grant } from './support/principals.js';
+import { assertContract } from './support/contract.js';
 
 /**
  * Editing a draft: items with their own ETags, If-Match on every write, one
@@ -52,6 +53,7 @@ t.test('editing a draft', async (t) => {
     });
     t.equal(created.statusCode, 201);
     const section = created.json() as { id: string; position: number; title: string };
+    assertContract(t, 'Section', section);
     t.equal(section.position, 0, 'placed first as asked');
     t.equal(created.headers.location, `${base}/sections/${section.id}`);
     const sections = (await content()).sections;
@@ -92,9 +94,11 @@ t.test('editing a draft', async (t) => {
     // A goal with a desired state and a measure, then the measure moves to another goal.
     const goal = await call(app, 'POST', `${base}/goals`, { token: editor, ifMatch: await versionTag(), payload: { title: 'Trygge møteplassar' } });
     t.equal(goal.statusCode, 201);
+    assertContract(t, 'GoalItem', goal.json());
     const goalId = (goal.json() as { id: string }).id;
     const state = await call(app, 'POST', `${base}/goals/${goalId}/desired-states`, { token: editor, ifMatch: await versionTag(), payload: { text: 'Ungdom har ein stad å vere.' } });
     t.equal(state.statusCode, 201);
+    assertContract(t, 'DesiredState', state.json());
     t.match(state.json(), { text: 'Ungdom har ein stad å vere.', position: 0 });
     const measure = await call(app, 'POST', `${base}/measures`, {
       token: editor,
@@ -112,6 +116,7 @@ t.test('editing a draft', async (t) => {
       },
     });
     t.equal(measure.statusCode, 201, 'a local measure');
+    assertContract(t, 'Measure', measure.json());
     const m = measure.json() as { id: string; goalId: string; conventionArticles: number[]; responsibilities: unknown[] };
     t.equal(m.goalId, goalId);
     t.same(m.conventionArticles, [12, 31], 'articles in order');
@@ -144,6 +149,7 @@ t.test('editing a draft', async (t) => {
       payload: { measureId: regionalMeasure.id, localResponsible: 'Rektor ved Dalen skule', responsibleService: 'ppt', period: { kind: 'year', from: 2027 }, status: 'planned' },
     });
     t.equal(implementation.statusCode, 201);
+    assertContract(t, 'Implementation', implementation.json());
     t.match(implementation.json(), { measureId: regionalMeasure.id, responsibleService: { slug: 'ppt' }, period: { kind: 'year', from: 2027, to: null } });
     const duplicate = await call(app, 'POST', `${base}/implementations`, { token: editor, ifMatch: await versionTag(), payload: { measureId: regionalMeasure.id, status: 'planned' } });
     t.equal(duplicate.statusCode, 409, 'one implementation per regional measure');

@@ -7,6 +7,7 @@ import { build } from './helper.js';
 import { call, etagOf } from './support/api.js';
 import { tokenFor } from './support/auth.js';
 import { grant } from './support/principals.js';
+import { assertContract } from './support/contract.js';
 
 /** A revised regional plan against the one it revises: exactly what changed, field by field, matched by stable id. */
 t.test('the diff of a revised plan', async (t) => {
@@ -54,6 +55,7 @@ t.test('the diff of a revised plan', async (t) => {
   const diffResponse = await call(app, 'GET', `${base}/diff`, { token });
   t.equal(diffResponse.statusCode, 200);
   const diff = diffResponse.json() as VersionDiff;
+  assertContract(t, 'VersionDiff', diff);
   const adopted = ((await call(app, 'GET', '/v1/regions/vest-telemark/plan')).json() as PlanVersion).version;
   t.equal(diff.from.id, adopted.id, 'by default against the version the draft was copied from');
   t.equal(diff.to.id, draft.id);

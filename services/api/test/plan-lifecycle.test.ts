@@ -7,6 +7,7 @@ import { build } from './helper.js';
 import { call, etagOf } from './support/api.js';
 import { tokenFor } from './support/auth.js';
 import { grant } from './support/principals.js';
+import { assertContract } from './support/contract.js';
 
 /**
  * A revision of Tokke's annex through its whole life, as the people who do
@@ -42,6 +43,8 @@ t.test('a revision from draft to adoption, and every step refused where it does 
   const started = await start(etagOf(list));
   t.equal(started.statusCode, 201, 'started');
   const v2 = started.json() as VersionSummary;
+  assertContract(t, 'VersionSummary', v2);
+  assertContract(t, 'VersionList', list.json());
   t.match(v2, { status: 'draft', versionNumber: 2, title: v1!.title, adoption: null, consultation: null });
   t.equal(started.headers.location, `/v1/plan-versions/${v2.id}`);
   const again = await start(etagOf(await call(app, 'GET', `/v1/municipalities/${TOKKE}/annex/versions`, { token: editor })));
@@ -50,6 +53,7 @@ t.test('a revision from draft to adoption, and every step refused where it does 
 
   const draft = await call(app, 'GET', `/v1/plan-versions/${v2.id}`, { token: editor });
   const draftContent = draft.json() as PlanVersion;
+  assertContract(t, 'PlanVersion', draftContent);
   t.same(draftContent.goals.map((g) => g.id), v1Content.goals.map((g) => g.id), 'the copy keeps the goals’ stable ids');
   t.same(
     draftContent.goals.flatMap((g) => g.measures.map((m) => m.id)),
@@ -97,6 +101,7 @@ t.test('a revision from draft to adoption, and every step refused where it does 
     payload: { authorName: 'Tokke ungdomsråd', contact: 'ungdomsrad@tokke.kommune.no', text: 'Vi ønskjer fleire møteplassar for ungdom.', concerns: measureId },
   });
   t.equal(input.statusCode, 201, 'the youth council sends input, no token needed');
+  assertContract(t, 'ReceivedConsultationInput', input.json());
   const inputId = (input.json() as { id: string }).id;
   t.equal(
     (await call(app, 'POST', `/v1/plan-versions/${v2.id}/consultation-input`, { payload: { authorName: 'X', text: 'Y', concerns: crypto.randomUUID() } })).statusCode,
@@ -142,6 +147,7 @@ t.test('a revision from draft to adoption, and every step refused where it does 
   const answered = await call(app, 'PUT', `/v1/plan-versions/${v2.id}/consultation-input/${inputId}/answer`, { token: editor, payload: answer, ifMatch: etagOf(inputRead) });
   t.equal(answered.statusCode, 200, 'the editor answers');
   t.match(answered.json(), { answer: { handling: 'accepted', response: answer.response } });
+  assertContract(t, 'ConsultationSubmission', answered.json());
 
   t.equal((await step('adoption', decision(addDays(today, 1)))).statusCode, 409, 'a decision in the future');
   t.equal((await step('adoption', decision(addDays(today, -2)))).statusCode, 409, 'a decision on the day the consultation closed');
@@ -173,6 +179,7 @@ t.test('a revision from draft to adoption, and every step refused where it does 
   for (const [what, response] of refused) t.equal((await response).statusCode, 409, `adopted: ${what} is 409`);
 
   const published = (await call(app, 'GET', `/v1/plan-versions/${v2.id}/consultation-input`)).json() as { items: { authorName: string; contact: unknown; answer: unknown }[] };
+  assertContract(t, 'ConsultationSubmissionList', published);
   t.match(published.items, [{ authorName: 'Tokke ungdomsråd', contact: null, answer: { handling: 'accepted' } }], 'the answers are published with the adopted version, never the contact');
 
   const diff = await call(app, 'GET', `/v1/plan-versions/${v2.id}/diff`);
