@@ -68,6 +68,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // A step without a body (returnToDraft) may still be sent with content-type
+  // application/json, as many clients always do: an empty body is no body.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = body.toString();
+    if (text === '') done(null, undefined);
+    else parseJson(request, text, done);
+  });
+
   await app.register(problemDetails);
   await app.register(openapi, { publicUrl: options.publicUrl });
   await app.register(database, { db: options.db });

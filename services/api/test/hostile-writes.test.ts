@@ -77,6 +77,10 @@ t.test('no input makes a write fail with 500', async (t) => {
       t.ok(res.statusCode < 500, `${method} /v1/plan-versions/${id.slice(0, 40)}${path} → ${res.statusCode}`);
     }
   }
+  const empty = await app.inject({ method: 'POST', url: `${base}/sections`, headers: { authorization: `Bearer ${token}`, 'if-match': '"x"', 'content-type': 'application/json' } });
+  t.equal(empty.statusCode, 400, 'an empty JSON body where one is needed: 400');
+  const malformed = await app.inject({ method: 'POST', url: `${base}/sections`, headers: { authorization: `Bearer ${token}`, 'if-match': '"x"', 'content-type': 'application/json' }, payload: '{"kind":' });
+  t.equal(malformed.statusCode, 400, 'malformed JSON: 400');
   t.equal((await call(app, 'GET', `${base}/diff?from=not-a-uuid`)).statusCode, 400);
   t.ok((await call(app, 'GET', `${base}/diff?from=${crypto.randomUUID()}`, { token })).statusCode === 404, 'a diff against a version that is not there: 404');
 });

@@ -68,7 +68,7 @@ t.test('every step from every state: allowed or refused with a reason', async (t
     ['adopt a draft that was in consultation', adoptionRefusal({ status: 'draft', consultation: closed.consultation }, adoption('2026-11-20'), TODAY, 0)],
     ['adopt during consultation', adoptionRefusal(open, adoption(TODAY), TODAY, 0), /open until/],
     ['adopt before consultation opens', adoptionRefusal(scheduled, adoption(TODAY), TODAY, 0), /open until/],
-    ['adopt with a decision before the consultation closed', adoptionRefusal(closed, adoption('2026-11-03'), TODAY, 0), /cannot come before/],
+    ['adopt with a decision before the consultation closed', adoptionRefusal(closed, adoption('2026-11-03'), TODAY, 0), /must come after the consultation’s last day \(2026-11-03\)/],
     ['adopt with a decision in the future', adoptionRefusal(draft, adoption('2026-11-24'), TODAY, 0), /in the future/],
     ['adopt with unanswered input', adoptionRefusal(closed, adoption(TODAY), TODAY, 2), /2 consultation inputs have no answer/],
     ['adopt adopted', adoptionRefusal(adopted, adoption(TODAY), TODAY, 0), /never changes/],

@@ -213,9 +213,23 @@ t.test('a regional revision adopted straight from draft, and a discarded draft',
   const second = await call(app, 'POST', `/v1/regions/${VT}/plan/versions`, { token: admin, ifMatch: await listTag(), payload: { title: 'Vegen mot livsmeistring 2027–2030' } });
   t.equal(second.statusCode, 201, 'a new revision after the discarded one');
   t.equal((second.json() as VersionSummary).versionNumber, 2, 'a discarded draft leaves no trace but its audit entries: its number is used again');
-  const adopted = await call(app, 'POST', `/v1/plan-versions/${(second.json() as VersionSummary).id}/adoption`, {
+  const secondId = (second.json() as VersionSummary).id;
+  const scheduled = await call(app, 'POST', `/v1/plan-versions/${secondId}/consultation`, {
     token: admin,
     ifMatch: second.headers.etag as string,
+    payload: { opensOn: addDays(today, 7), closesOn: addDays(today, 30) },
+  });
+  t.equal(scheduled.statusCode, 200, 'a consultation announced for next week');
+  const withdrawn = await app.inject({
+    method: 'POST',
+    url: `/v1/plan-versions/${secondId}/return-to-draft`,
+    headers: { authorization: `Bearer ${admin}`, 'if-match': scheduled.headers.etag as string, 'content-type': 'application/json' },
+  });
+  t.equal(withdrawn.statusCode, 200, 'withdrawn before it opened (an empty body with content-type JSON is no body)');
+  t.match(withdrawn.json(), { status: 'draft', consultation: null }, 'a consultation never held leaves no window behind');
+  const adopted = await call(app, 'POST', `/v1/plan-versions/${secondId}/adoption`, {
+    token: admin,
+    ifMatch: withdrawn.headers.etag as string,
     payload: { decidedBy: 'regional_council', decision: 'adopted', decidedOn: today, caseReference: 'VT 27/1' },
   });
   t.equal(adopted.statusCode, 200, 'adopted without consultation (the § 3-1 report will say so)');

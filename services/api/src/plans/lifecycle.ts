@@ -63,7 +63,7 @@ export function adoptionRefusal(state: VersionState, adoption: AdoptionInput, to
     }
   }
   if (state.consultation && adoption.decidedOn <= state.consultation.closesOn) {
-    return `The decision (${adoption.decidedOn}) cannot come before the consultation closed (${state.consultation.closesOn})`;
+    return `The decision must come after the consultation’s last day (${state.consultation.closesOn}); it is dated ${adoption.decidedOn}`;
   }
   if (unansweredInput > 0) {
     return `${unansweredInput} consultation ${unansweredInput === 1 ? 'input has' : 'inputs have'} no answer yet; answer every input before adoption`;

@@ -188,6 +188,15 @@ export async function deleteVersion(db: Db, versionId: string): Promise<void> {
   await db.deleteFrom('plan_versions').where('id', '=', versionId).execute();
 }
 
+/**
+ * Today in Norway by the database's clock: the same day the consultation
+ * policy uses, so the application and the database never disagree at midnight.
+ */
+export async function todayInNorway(db: Db): Promise<string> {
+  const { rows } = await sql<{ today: string }>`select app_today()::text as today`.execute(db);
+  return rows[0]!.today;
+}
+
 /** How much input a version has had, and how much of it still has no answer. */
 export async function countInput(db: Db, versionId: string): Promise<{ total: number; unanswered: number }> {
   const row = await db

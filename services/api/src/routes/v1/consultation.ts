@@ -19,10 +19,9 @@ import { checkIfMatch, entityTag } from '../../http/preconditions.js';
 import { conflict, forbidden, notFound } from '../../http/problems.js';
 import { problemResponses } from '../../http/responses.js';
 import { answerSubmission, findSubmission, insertSubmission, listSubmissions } from '../../plans/consultation.repository.js';
-import { osloToday } from '../../plans/consultation-window.js';
 import { concernsKind } from '../../plans/draft-content.repository.js';
 import { answerRefusal, inputRefusal } from '../../plans/lifecycle.js';
-import { findVersion } from '../../plans/version.repository.js';
+import { findVersion, todayInNorway } from '../../plans/version.repository.js';
 import { ANONYMOUS } from './lookups.js';
 
 export interface ConsultationRouteOptions {
@@ -70,7 +69,7 @@ const consultationRoutes: FastifyPluginAsyncTypebox<ConsultationRouteOptions> = 
       const receivedAt = await app.withContext(ANONYMOUS, async (trx) => {
         const version = await findVersion(trx, versionId);
         if (!version) throw notFound(`No plan version ${versionId} is open to the public`);
-        const refusal = inputRefusal(stateOf(version), osloToday());
+        const refusal = inputRefusal(stateOf(version), await todayInNorway(trx));
         if (refusal) throw conflict(refusal);
         if (body.concerns && !(await concernsKind(trx, versionId, body.concerns))) {
           throw invalid('body/concerns', 'no goal or measure with this id in the version');

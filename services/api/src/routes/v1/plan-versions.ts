@@ -26,7 +26,7 @@ import { isUniqueViolation } from '../../http/database-errors.js';
 import { checkIfMatch, entityTag, requireIfMatch } from '../../http/preconditions.js';
 import { badRequest, conflict, forbidden, notFound } from '../../http/problems.js';
 import { problemResponses } from '../../http/responses.js';
-import { osloToday } from '../../plans/consultation-window.js';
+import { consultationPhase } from '../../plans/consultation-window.js';
 import { diffPlanVersions } from '../../plans/diff.js';
 import { adoptionRefusal, discardRefusal, openConsultationRefusal, returnToDraftRefusal, revisionRefusal } from '../../plans/lifecycle.js';
 import { loadPlanVersion } from '../../plans/plan.repository.js';
@@ -45,6 +45,7 @@ import {
   lockPlan,
   nextVersionNumber,
   type PlanRef,
+  todayInNorway,
   updateVersion,
 } from '../../plans/version.repository.js';
 import { ANONYMOUS, lookUpRegion, requireMunicipality } from './lookups.js';
@@ -254,7 +255,7 @@ const planVersionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     'From the opening day to the closing day (Norwegian dates, both included) anyone may read the version and send input.',
     Type.Ref(ConsultationWindowSchema),
     async ({ body, current, trx }) => {
-      const refusal = openConsultationRefusal(stateOf(current), body, osloToday());
+      const refusal = openConsultationRefusal(stateOf(current), body, await todayInNorway(trx));
       if (refusal) throw conflict(refusal);
       await updateVersion(trx, current.id, { status: 'consultation', consultation_opens_on: body.opensOn, consultation_closes_on: body.closesOn });
       return { action: 'plan_version.consultation_opened' };
@@ -268,9 +269,16 @@ const planVersionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     'Once the window has closed (or before it opens, to withdraw it). The input stays with the version.',
     undefined,
     async ({ current, trx }) => {
-      const refusal = returnToDraftRefusal(stateOf(current), osloToday());
+      const today = await todayInNorway(trx);
+      const state = stateOf(current);
+      const refusal = returnToDraftRefusal(state, today);
       if (refusal) throw conflict(refusal);
-      await updateVersion(trx, current.id, { status: 'draft' });
+      // A consultation withdrawn before it opened was never held: its window goes with it.
+      const withdrawn = state.consultation && consultationPhase(state.consultation, today) === 'scheduled';
+      await updateVersion(trx, current.id, {
+        status: 'draft',
+        ...(withdrawn ? { consultation_opens_on: null, consultation_closes_on: null } : {}),
+      });
       return { action: 'plan_version.returned_to_draft' };
     },
   );
@@ -283,7 +291,7 @@ const planVersionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     Type.Ref(AdoptionInputSchema),
     async ({ body, current, trx }) => {
       const input = await countInput(trx, current.id);
-      const refusal = adoptionRefusal(stateOf(current), body as never, osloToday(), input.unanswered);
+      const refusal = adoptionRefusal(stateOf(current), body as never, await todayInNorway(trx), input.unanswered);
       if (refusal) throw conflict(refusal);
       const previous = await findAdoptedVersion(trx, current.plan_id);
       if (previous) await updateVersion(trx, previous.id, { status: 'superseded', superseded_at: sql`now()` });
