@@ -77,6 +77,27 @@ t.test('the consultation window’s edges', async (t) => {
       { code: '42501' },
       'the public cannot answer its own input',
     );
+    const forge = (context: Parameters<typeof applyContext>[1], values: string) =>
+      db.transaction().execute(async (trx) => {
+        await applyContext(trx as Transaction<unknown>, context);
+        await sql.raw(`insert into audit_log ${values}`).execute(trx);
+      });
+    await t.rejects(
+      forge({ role: 'anonymous' }, `(region_id, actor, action, entity_type, entity_id) values ('${version.region_id}', 'public', 'consultation.input_received', 'consultation_submission', 'forged')`),
+      { code: '42501' },
+      'the public cannot append a receipt for input that was not just received',
+    );
+    await t.rejects(
+      forge({ role: 'anonymous' }, `(region_id, actor, action, entity_type, entity_id, occurred_at) values ('${version.region_id}', 'public', 'x', 'y', 'z', '2001-01-01')`),
+      { code: '42501' },
+      'nobody writes an entry’s time',
+    );
+    const reader = { role: 'member' as const, regionId: version.region_id, subject: 'vt-reader', roles: ['reader' as const], municipalityIds: [], serviceIds: [] };
+    await t.rejects(
+      forge(reader, `(region_id, actor, action, entity_type, entity_id) values ('${version.region_id}', 'vt-reader', 'plan_version.adopted', 'plan_version', 'x')`),
+      { code: '42501' },
+      'a reader writes nothing, so appends no entries either',
+    );
     const { rows } = await db.transaction().execute(async (trx) => {
       await applyContext(trx as Transaction<unknown>, { role: 'anonymous' });
       return sql<{ n: number }>`select count(*)::int as n from consultation_submissions where plan_version_id = ${versionId}`.execute(trx);

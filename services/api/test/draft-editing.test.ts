@@ -122,10 +122,19 @@ t.test('editing a draft', async (t) => {
     t.same(m.conventionArticles, [12, 31], 'articles in order');
     t.equal(m.responsibilities.length, 2);
 
+    const sibling = await call(app, 'POST', `${base}/measures`, {
+      token: editor,
+      ifMatch: await versionTag(),
+      payload: { goalId, title: 'Andre tiltak', period: { kind: 'ongoing' }, preventionLevel: 'universal', status: 'planned' },
+    });
+    const resent = await call(app, 'PATCH', `${base}/measures/${m.id}`, { token: editor, ifMatch: etagOf(measure), payload: { goalId, title: 'Ungdomsklubb fredagar og laurdagar' } });
+    t.equal(resent.statusCode, 200);
+    t.equal((resent.json() as { position: number }).position, 0, 'sending the goal it already has does not move a measure');
+    t.equal((sibling.json() as { position: number }).position, 1);
     const regionalGoal = ((await call(app, 'GET', `/v1/regions/${VT}/plan`)).json() as PlanVersion).goals[0]!;
     const moved = await call(app, 'PATCH', `${base}/measures/${m.id}`, {
       token: editor,
-      ifMatch: etagOf(measure),
+      ifMatch: etagOf(resent),
       payload: { goalId: regionalGoal.id, responsibilities: [{ role: 'responsible', service: 'barnevern' }] },
     });
     t.equal(moved.statusCode, 200, 'an annex measure can serve a goal of the regional plan');

@@ -48,8 +48,9 @@ t.test('every step from every state: allowed or refused with a reason', async (t
 
     ['open consultation on a draft', openConsultationRefusal(draft, window(TODAY, '2026-12-31'), TODAY)],
     ['open consultation starting later', openConsultationRefusal(draft, window('2027-01-01', '2027-02-01'), TODAY)],
-    ['open consultation that closes today', openConsultationRefusal(draft, window('2026-11-01', TODAY), TODAY)],
-    ['open consultation that closed yesterday', openConsultationRefusal(draft, window('2026-11-01', '2026-11-22'), TODAY), /has passed/],
+    ['open consultation for today only', openConsultationRefusal(draft, window(TODAY, TODAY), TODAY)],
+    ['open consultation back-dated', openConsultationRefusal(draft, window('2026-02-01', '2026-12-01'), TODAY), /cannot open in the past/],
+    ['open consultation that closed yesterday', openConsultationRefusal(draft, window('2026-11-01', '2026-11-22'), TODAY), /cannot open in the past/],
     ['open consultation closing before opening', openConsultationRefusal(draft, window('2026-12-10', '2026-12-01'), TODAY), /before it opens/],
     ['open a year-long consultation', openConsultationRefusal(draft, window(TODAY, addDays(TODAY, MAX_CONSULTATION_DAYS)), TODAY), /at most 366 days/],
     ['open consultation again', openConsultationRefusal(open, window(TODAY, '2026-12-31'), TODAY), /Only a draft/],

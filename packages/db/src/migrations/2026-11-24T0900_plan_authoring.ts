@@ -173,10 +173,24 @@ export async function up(db: Kysely<any>): Promise<void> {
     -- audit log (the actor is the caller's subject, not a name they choose);
     -- the public appends only the receipt of consultation input.
     create policy member_append on audit_log for insert to oppvekst_app
-      with check (app_in_region(region_id) and pg_catalog.cardinality(app_roles()) > 0 and actor = app_subject());
+      with check (app_in_region(region_id) and actor = app_subject()
+        and app_roles() && array['region_admin', 'municipal_editor']);
+    -- The receipt names input stored in this very transaction (received_at is
+    -- the transaction's time), looked up past the public's read wall.
+    create function public.app_input_received_now(submission text, region uuid) returns boolean
+      language sql stable security definer set search_path = pg_catalog, public as $$
+      select exists (select 1 from public.consultation_submissions s
+        where s.id::text = submission and s.region_id = region and s.received_at = pg_catalog.now())
+    $$;
+    revoke execute on function public.app_input_received_now(text, uuid) from public;
+    grant execute on function public.app_input_received_now(text, uuid) to oppvekst_app;
     create policy public_input_append on audit_log for insert to oppvekst_app
       with check (app_role() = 'anonymous' and actor = 'public'
-        and action = 'consultation.input_received' and entity_type = 'consultation_submission');
+        and action = 'consultation.input_received' and entity_type = 'consultation_submission'
+        and app_input_received_now(entity_id, region_id));
+    -- Nobody writes the time of an entry but the database.
+    revoke insert on audit_log from oppvekst_app;
+    grant insert (region_id, actor, action, entity_type, entity_id, before, after, request_id) on audit_log to oppvekst_app;
   `.execute(db);
 
   await sql`
@@ -217,6 +231,8 @@ export async function down(db: Kysely<any>): Promise<void> {
     revoke insert, update, delete on plan_versions, content_identities, sections, focus_areas, goals, desired_states,
       measures, measure_responsibilities, measure_implementations, consultation_submissions from oppvekst_app;
     drop policy public_input_append on audit_log;
+    drop function app_input_received_now(text, uuid);
+    grant insert on audit_log to oppvekst_app;
     drop policy member_append on audit_log;
     drop policy editor_insert on content_identities;
     drop policy editor_answer on consultation_submissions;

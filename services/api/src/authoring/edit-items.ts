@@ -251,7 +251,11 @@ export async function updateItem<K extends ItemKind>(
   const oldGroup = groupOf(kind, version, before);
   await updateItemRow(trx, kind, before.rowId, columns);
   if (responsibilities) await replaceResponsibilities(trx, version.region_id, before.rowId, responsibilities);
-  if (kind === 'measure' && ('goal_id' in columns || 'regional_goal_identity_id' in columns)) {
+  const moved =
+    kind === 'measure' &&
+    'goal_id' in columns &&
+    (columns.goal_id !== before.goalRowId || columns.regional_goal_identity_id !== before.regionalGoalIdentityId);
+  if (moved) {
     // Moved to another goal: close the gap it left and put it among its new siblings.
     const moved = await requireItem(trx, kind, version, key);
     const newGroup = groupOf(kind, version, moved)!;

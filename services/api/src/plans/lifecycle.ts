@@ -39,7 +39,7 @@ export function editRefusal(state: VersionState): string | null {
 export function openConsultationRefusal(state: VersionState, window: ConsultationWindow, today: string): string | null {
   if (state.status !== 'draft') return `Only a draft goes to consultation; this version is ${describe[state.status]}`;
   if (window.closesOn < window.opensOn) return `The window closes (${window.closesOn}) before it opens (${window.opensOn})`;
-  if (window.closesOn < today) return `The window would close on ${window.closesOn}, which has passed (today is ${today} in Norway)`;
+  if (window.opensOn < today) return `A consultation cannot open in the past (${window.opensOn}; today is ${today} in Norway)`;
   const days = (Date.parse(window.closesOn) - Date.parse(window.opensOn)) / 86_400_000 + 1;
   if (days > MAX_CONSULTATION_DAYS) return `A consultation lasts at most ${MAX_CONSULTATION_DAYS} days; this one would last ${days}`;
   return null;

@@ -208,7 +208,7 @@ const planVersionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     summary: string,
     description: string,
     body: ReturnType<typeof Type.Ref> | undefined,
-    act: (args: { request: FastifyRequest; body: B; current: VersionRow; trx: Parameters<Parameters<Awaited<ReturnType<typeof editableVersion>>['write']>[0]>[0] }) => Promise<{ action: string; extra?: Record<string, unknown> }>,
+    act: (args: { request: FastifyRequest; body: B; current: VersionRow; ifMatch: string[] | '*'; trx: Parameters<Parameters<Awaited<ReturnType<typeof editableVersion>>['write']>[0]>[0] }) => Promise<{ action: string; extra?: Record<string, unknown> }>,
   ) =>
     app.post(
       path,
@@ -229,8 +229,7 @@ const planVersionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       async (request, reply) => {
         const { principal, ifMatch, write } = await editableVersion(app, request, (request.params as { versionId: string }).versionId);
         const updated = await write(async (trx, current) => {
-          const { action, extra } = await act({ request, body: request.body as B, current, trx });
-          checkIfMatch(ifMatch, versionTag(current));
+          const { action, extra } = await act({ request, body: request.body as B, current, trx, ifMatch });
           const after = (await findVersion(trx, current.id))!;
           await recordAudit(trx, {
             regionId: current.region_id,
@@ -254,9 +253,11 @@ const planVersionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     'Send a draft out for public consultation (høring)',
     'From the opening day to the closing day (Norwegian dates, both included) anyone may read the version and send input.',
     Type.Ref(ConsultationWindowSchema),
-    async ({ body, current, trx }) => {
+    async ({ body, current, trx, ifMatch }) => {
       const refusal = openConsultationRefusal(stateOf(current), body, await todayInNorway(trx));
       if (refusal) throw conflict(refusal);
+      // The state's reason first (409), then the version the caller saw (412); nothing is written before both.
+      checkIfMatch(ifMatch, versionTag(current));
       await updateVersion(trx, current.id, { status: 'consultation', consultation_opens_on: body.opensOn, consultation_closes_on: body.closesOn });
       return { action: 'plan_version.consultation_opened' };
     },
@@ -268,11 +269,13 @@ const planVersionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     'Take a version back from consultation to draft, to revise it',
     'Once the window has closed (or before it opens, to withdraw it). The input stays with the version.',
     undefined,
-    async ({ current, trx }) => {
+    async ({ current, trx, ifMatch }) => {
       const today = await todayInNorway(trx);
       const state = stateOf(current);
       const refusal = returnToDraftRefusal(state, today);
       if (refusal) throw conflict(refusal);
+      // The state's reason first (409), then the version the caller saw (412); nothing is written before both.
+      checkIfMatch(ifMatch, versionTag(current));
       // A consultation withdrawn before it opened was never held: its window goes with it.
       const withdrawn = state.consultation && consultationPhase(state.consultation, today) === 'scheduled';
       await updateVersion(trx, current.id, {
@@ -289,10 +292,12 @@ const planVersionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     'Record the council’s decision: the version is adopted and never changes again',
     'The version adopted before becomes superseded. A consultation must have closed before the decision date, and every input must have an answer.',
     Type.Ref(AdoptionInputSchema),
-    async ({ body, current, trx }) => {
+    async ({ body, current, trx, ifMatch }) => {
       const input = await countInput(trx, current.id);
       const refusal = adoptionRefusal(stateOf(current), body as never, await todayInNorway(trx), input.unanswered);
       if (refusal) throw conflict(refusal);
+      // The state's reason first (409), then the version the caller saw (412); nothing is written before both.
+      checkIfMatch(ifMatch, versionTag(current));
       const previous = await findAdoptedVersion(trx, current.plan_id);
       if (previous) await updateVersion(trx, previous.id, { status: 'superseded', superseded_at: sql`now()` });
       await updateVersion(trx, current.id, {
