@@ -34,6 +34,17 @@ t.test('with the database unreachable the API answers 503 problem+json, never 50
     payload: { grant_type: 'client_credentials', client_id: '00000000-0000-4000-8000-000000000000', client_secret: 'x' },
   });
   t.equal(token.statusCode, 503, 'issueToken');
+  // Writing plans and sending consultation input: 503 as well.
+  const version = '00000000-0000-4000-8000-000000000001';
+  const writes = [
+    { method: 'GET' as const, url: `/v1/plan-versions/${version}` },
+    { method: 'PATCH' as const, url: `/v1/plan-versions/${version}/goals/${version}`, payload: { title: 'Nytt' }, headers: { 'if-match': '"x.1"' } },
+    { method: 'POST' as const, url: `/v1/plan-versions/${version}/consultation-input`, payload: { authorName: 'Ungdomsrådet', text: 'Innspel' } },
+  ];
+  for (const { headers, ...call } of writes) {
+    const res = await app.inject({ ...call, headers: { ...headers, ...bearer(await tokenFor('kari@example.org')) } });
+    t.equal(res.statusCode, 503, `${call.method} ${call.url}`);
+  }
   // Validation still happens first: bad input is the client's fault even when the database is down.
   t.equal((await app.inject({ method: 'GET', url: '/v1/municipalities/abc/plan' })).statusCode, 400);
 });

@@ -24,3 +24,15 @@ export function problemResponses(...statuses: number[]) {
     [...new Set([...statuses, 401])].sort((a, b) => a - b).map((status) => [status, Type.Ref(ProblemSchema, { description: descriptions[status] ?? 'Problem' })]),
   );
 }
+
+type Security = { [scheme: string]: string[] }[];
+
+/** Plan reads: anyone, a person with a token, or an API client with `plans:read`. */
+export const PLAN_READ_SECURITY: Security = [{}, { bearer: [] }, { clientCredentials: ['plans:read'] }];
+/** Writes: a person's bearer token (API clients only read). */
+export const WRITE_SECURITY: Security = [{ bearer: [] }];
+
+/** The If-Match header every write documents; its absence is answered 428 by the handler, not the schema. */
+export const IfMatchHeaders = Type.Object({
+  'if-match': Type.Optional(Type.String({ description: 'The ETag last read. Required: 428 without it, 412 when stale.' })),
+});

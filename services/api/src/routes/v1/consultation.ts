@@ -17,7 +17,7 @@ import { editableVersion, openVersion, stateOf } from '../../authoring/version-a
 import { actorOf } from '../../http/authorization.js';
 import { checkIfMatch, entityTag } from '../../http/preconditions.js';
 import { conflict, forbidden, notFound } from '../../http/problems.js';
-import { problemResponses } from '../../http/responses.js';
+import { IfMatchHeaders, PLAN_READ_SECURITY, problemResponses, WRITE_SECURITY } from '../../http/responses.js';
 import { answerSubmission, findSubmission, insertSubmission, listSubmissions } from '../../plans/consultation.repository.js';
 import { concernsKind } from '../../plans/draft-content.repository.js';
 import { answerRefusal, inputRefusal } from '../../plans/lifecycle.js';
@@ -32,7 +32,6 @@ export interface ConsultationRouteOptions {
 
 const VersionParams = Type.Object({ versionId: Uuid }, { additionalProperties: false });
 const InputParams = Type.Object({ versionId: Uuid, inputId: Uuid }, { additionalProperties: false });
-const READ_SECURITY: { [scheme: string]: string[] }[] = [{}, { bearer: [] }, { clientCredentials: ['plans:read'] }];
 
 /** Public consultation (høring): anyone sends input while the window is open; editors answer it. */
 const consultationRoutes: FastifyPluginAsyncTypebox<ConsultationRouteOptions> = async (app, options) => {
@@ -110,7 +109,7 @@ const consultationRoutes: FastifyPluginAsyncTypebox<ConsultationRouteOptions> = 
         description:
           'Members of the region see it at once; everyone else once the version is adopted, when the input and answers are published. ' +
           'Contacts only for the plan’s editors.',
-        security: READ_SECURITY,
+        security: PLAN_READ_SECURITY,
         params: VersionParams,
         querystring: NoQuery,
         response: { 200: Type.Ref(ConsultationSubmissionListSchema), ...problemResponses(400, 403, 404, 429, 503) },
@@ -135,7 +134,7 @@ const consultationRoutes: FastifyPluginAsyncTypebox<ConsultationRouteOptions> = 
         operationId: 'getConsultationInput',
         tags: ['consultation'],
         summary: 'Get one piece of input, with its ETag (for answering it)',
-        security: READ_SECURITY,
+        security: PLAN_READ_SECURITY,
         params: InputParams,
         querystring: NoQuery,
         response: { 200: Type.Ref(ConsultationSubmissionSchema), ...problemResponses(400, 403, 404, 429, 503) },
@@ -160,9 +159,9 @@ const consultationRoutes: FastifyPluginAsyncTypebox<ConsultationRouteOptions> = 
         description:
           'By the plan’s editors, until the version is adopted; an answer may be revised until then. If-Match: the input’s ETag. ' +
           'Every input must have an answer before the version can be adopted.',
-        security: [{ bearer: [] }],
+        security: WRITE_SECURITY,
         params: InputParams,
-        headers: Type.Object({ 'if-match': Type.Optional(Type.String()) }),
+        headers: IfMatchHeaders,
         querystring: NoQuery,
         body: Type.Ref(ConsultationAnswerSchema),
         response: { 200: Type.Ref(ConsultationSubmissionSchema), ...problemResponses(400, 401, 403, 404, 409, 412, 428, 429, 503) },

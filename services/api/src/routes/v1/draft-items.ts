@@ -27,10 +27,8 @@ import { createItem, deleteItem, type ItemPatchInput, type NewItemInput, require
 import { editableVersion, openVersion, requireDraft, requireDraftStatus } from '../../authoring/version-access.js';
 import { actorOf } from '../../http/authorization.js';
 import { entityTag } from '../../http/preconditions.js';
-import { notFound } from '../../http/problems.js';
-import { problemResponses } from '../../http/responses.js';
+import { IfMatchHeaders, PLAN_READ_SECURITY, problemResponses, WRITE_SECURITY } from '../../http/responses.js';
 import type { ItemKind, StoredItem } from '../../plans/draft-content.repository.js';
-import { findVersion } from '../../plans/version.repository.js';
 
 /**
  * The items of a version, each a resource with its own ETag: read by whoever
@@ -122,9 +120,6 @@ const KINDS: ItemRoutes[] = [
   },
 ];
 
-const READ_SECURITY: { [scheme: string]: string[] }[] = [{}, { bearer: [] }, { clientCredentials: ['plans:read'] }];
-const WRITE_SECURITY: { [scheme: string]: string[] }[] = [{ bearer: [] }];
-const IfMatchHeader = Type.Object({ 'if-match': Type.Optional(Type.String({ description: 'Required (428 without); 412 when stale.' })) });
 
 const sendItem = (reply: FastifyReply, stored: StoredItem<ItemKind>, code = 200) =>
   reply.code(code).header('etag', entityTag({ id: stored.rowId, rowVersion: stored.rowVersion })).send(stored.item);
@@ -147,7 +142,7 @@ const draftItemRoutes: FastifyPluginAsyncTypebox = async (app) => {
           operationId: k.getOperationId ?? `get${k.name}`,
           tags: ['drafts'],
           summary: `Get one ${k.summary} of a version, with its ETag`,
-          security: READ_SECURITY,
+          security: PLAN_READ_SECURITY,
           params: ItemParams,
           querystring: NoQuery,
           response: { 200: Type.Ref(k.schema), ...problemResponses(400, 403, 404, 429, 503) },
@@ -155,12 +150,8 @@ const draftItemRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       async (request, reply) => {
         const { versionId, itemId } = params(request);
-        const { run } = await openVersion(app, request, versionId);
-        const stored = await run(async (trx) => {
-          const version = await findVersion(trx, versionId);
-          if (!version) throw notFound(`No plan version ${versionId}`);
-          return requireItem(trx, k.kind, version, itemId);
-        });
+        const { version, run } = await openVersion(app, request, versionId);
+        const stored = await run((trx) => requireItem(trx, k.kind, version, itemId));
         return sendItem(reply, stored);
       },
     );
@@ -175,7 +166,7 @@ const draftItemRoutes: FastifyPluginAsyncTypebox = async (app) => {
           description: 'If-Match: the version’s ETag (getPlanVersion), which proves the draft is as you last saw it.',
           security: WRITE_SECURITY,
           params: CreateParams,
-          headers: IfMatchHeader,
+          headers: IfMatchHeaders,
           querystring: NoQuery,
           body: Type.Ref(k.newSchema),
           response: { 201: Type.Ref(k.schema), ...problemResponses(400, 401, 403, 404, 409, 412, 428, 429, 503) },
@@ -206,7 +197,7 @@ const draftItemRoutes: FastifyPluginAsyncTypebox = async (app) => {
           description: 'Send only the fields to change. `position` moves the item among its siblings. If-Match: the item’s ETag.',
           security: WRITE_SECURITY,
           params: ItemParams,
-          headers: IfMatchHeader,
+          headers: IfMatchHeaders,
           querystring: NoQuery,
           body: Type.Ref(k.patchSchema),
           response: { 200: Type.Ref(k.schema), ...problemResponses(400, 401, 403, 404, 409, 412, 428, 429, 503) },
@@ -236,7 +227,7 @@ const draftItemRoutes: FastifyPluginAsyncTypebox = async (app) => {
               : 'If-Match: the item’s ETag. Earlier versions keep their copy.',
           security: WRITE_SECURITY,
           params: ItemParams,
-          headers: IfMatchHeader,
+          headers: IfMatchHeaders,
           querystring: NoQuery,
           response: { 204: Type.Null({ description: 'Removed' }), ...problemResponses(400, 401, 403, 404, 409, 412, 428, 429, 503) },
         },

@@ -25,7 +25,7 @@ import { actorOf, requireSignedIn } from '../../http/authorization.js';
 import { isUniqueViolation } from '../../http/database-errors.js';
 import { checkIfMatch, entityTag, requireIfMatch } from '../../http/preconditions.js';
 import { badRequest, conflict, forbidden, notFound } from '../../http/problems.js';
-import { problemResponses } from '../../http/responses.js';
+import { IfMatchHeaders, PLAN_READ_SECURITY, problemResponses, WRITE_SECURITY } from '../../http/responses.js';
 import { consultationPhase } from '../../plans/consultation-window.js';
 import { diffPlanVersions } from '../../plans/diff.js';
 import { adoptionRefusal, discardRefusal, openConsultationRefusal, returnToDraftRefusal, revisionRefusal } from '../../plans/lifecycle.js';
@@ -58,10 +58,14 @@ const DiffQuery = Type.Object(
   { additionalProperties: false },
 );
 
-const READ_SECURITY: { [scheme: string]: string[] }[] = [{}, { bearer: [] }, { clientCredentials: ['plans:read'] }];
-const READ = { config: { scope: 'plans:read' as const }, security: READ_SECURITY };
-const WRITE_SECURITY: { [scheme: string]: string[] }[] = [{ bearer: [] }];
-const ifMatchHeader = Type.Object({ 'if-match': Type.Optional(Type.String({ description: 'The ETag last read. Required (428 without).' })) });
+const READ = { config: { scope: 'plans:read' as const }, security: PLAN_READ_SECURITY };
+
+/** A period given as years must run forwards. */
+function checkPeriod(period: { from: number | null; to: number | null } | undefined): void {
+  if (period && period.from !== null && period.to !== null && period.from > period.to) {
+    throw badRequest('body/period: "from" comes after "to"', [{ field: 'body/period', message: '"from" comes after "to"' }]);
+  }
+}
 
 /** A plan's versions and the steps of its lifecycle: revision, consultation, adoption. */
 const planVersionRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -90,9 +94,7 @@ const planVersionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const principal = requireSignedIn(await request.principal());
     if (!mayEditPlan(principal, plan)) throw forbidden(`Only those who edit ${plan.label} may revise it`);
     const ifMatch = requireIfMatch(request);
-    if (body.period && body.period.from !== null && body.period.to !== null && body.period.from > body.period.to) {
-      throw badRequest('body/period: "from" comes after "to"', [{ field: 'body/period', message: '"from" comes after "to"' }]);
-    }
+    checkPeriod(body.period);
     const created = await app.withContext(contextFor(principal, plan.regionId), async (trx) => {
       await lockPlan(trx, plan.id);
       const versions = await listVersions(trx, plan.id);
@@ -154,7 +156,7 @@ const planVersionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       'time (409). If-Match: the ETag of the plan’s version list.',
     security: WRITE_SECURITY,
     params,
-    headers: ifMatchHeader,
+    headers: IfMatchHeaders,
     querystring: NoQuery,
     body: Type.Ref(NewPlanVersionSchema),
     response: { 201: Type.Ref(VersionSummarySchema), ...problemResponses(400, 401, 403, 404, 409, 412, 428, 429, 503) },
@@ -220,7 +222,7 @@ const planVersionRoutes: FastifyPluginAsyncTypebox = async (app) => {
           description: `${description} If-Match: the version’s ETag. A step the version’s state does not allow is 409 with the reason.`,
           security: WRITE_SECURITY,
           params: VersionParams,
-          headers: ifMatchHeader,
+          headers: IfMatchHeaders,
           querystring: NoQuery,
           ...(body ? { body } : {}),
           response: { 200: Type.Ref(VersionSummarySchema), ...problemResponses(400, 401, 403, 404, 409, 412, 428, 429, 503) },
@@ -322,7 +324,7 @@ const planVersionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Change a draft’s title or period',
         security: WRITE_SECURITY,
         params: VersionParams,
-        headers: ifMatchHeader,
+        headers: IfMatchHeaders,
         querystring: NoQuery,
         body: Type.Ref(PlanVersionPatchSchema),
         response: { 200: Type.Ref(VersionSummarySchema), ...problemResponses(400, 401, 403, 404, 409, 412, 428, 429, 503) },
@@ -330,9 +332,7 @@ const planVersionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const body = request.body;
-      if (body.period && body.period.from !== null && body.period.to !== null && body.period.from > body.period.to) {
-        throw badRequest('body/period: "from" comes after "to"', [{ field: 'body/period', message: '"from" comes after "to"' }]);
-      }
+      checkPeriod(body.period);
       const { principal, ifMatch, write } = await editableVersion(app, request, request.params.versionId);
       const updated = await write(async (trx, current) => {
         requireDraft(current, ifMatch);
@@ -367,7 +367,7 @@ const planVersionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description: 'Only a draft without consultation input; an adopted version is never deleted.',
         security: WRITE_SECURITY,
         params: VersionParams,
-        headers: ifMatchHeader,
+        headers: IfMatchHeaders,
         querystring: NoQuery,
         response: { 204: Type.Null({ description: 'Discarded' }), ...problemResponses(400, 401, 403, 404, 409, 412, 428, 429, 503) },
       },
