@@ -7,6 +7,7 @@ export * from './measures.js';
 export * from './health.js';
 export * from './access.js';
 export * from './authoring.js';
+export * from './compliance.js';
 import {
   ApiClientListSchema,
   ApiClientSchema,
@@ -53,6 +54,12 @@ import {
   VersionDiffSchema,
   VersionListSchema,
 } from './authoring.js';
+import {
+  ComplianceElementResultSchema,
+  ComplianceReportSchema,
+  ComplianceWarningSchema,
+  EvidenceSchema,
+} from './compliance.js';
 import { HealthSchema } from './health.js';
 import { MeasureListItemSchema, MeasurePageSchema } from './measures.js';
 import {
@@ -155,4 +162,8 @@ export const namedSchemas = [
   FieldChangeSchema,
   ItemChangesSchema,
   VersionDiffSchema,
+  EvidenceSchema,
+  ComplianceElementResultSchema,
+  ComplianceWarningSchema,
+  ComplianceReportSchema,
 ] as const;

@@ -140,3 +140,27 @@ export type ApiClientScope = (typeof API_CLIENT_SCOPES)[number];
 /** How the editors handled a piece of consultation input. */
 export const CONSULTATION_HANDLINGS = ['accepted', 'partly_accepted', 'not_accepted', 'noted'] as const;
 export type ConsultationHandling = (typeof CONSULTATION_HANDLINGS)[number];
+
+/** The four things barnevernloven § 3-1 says a plan must describe. */
+export const COMPLIANCE_ELEMENTS = ['goals', 'organisation', 'responsibility', 'cooperation'] as const;
+export type ComplianceElement = (typeof COMPLIANCE_ELEMENTS)[number];
+
+/**
+ * What the § 3-1 report warns about; each code names one rule. A measure
+ * without any period cannot be stored (the period is required), so the period
+ * rule looks for measures whose period lies outside the plan's.
+ */
+export const COMPLIANCE_WARNINGS = [
+  'measure_without_responsible',
+  'measure_outside_plan_period',
+  'goal_without_measures',
+  'shared_service_without_measure',
+  'no_consultation',
+  'not_adopted',
+  'not_adopted_by_council',
+] as const;
+export type ComplianceWarningCode = (typeof COMPLIANCE_WARNINGS)[number];
+
+/** Which version of a plan a read is about: the adopted one, or the one being worked on. */
+export const PLAN_READ_VERSIONS = ['adopted', 'draft'] as const;
+export type PlanReadVersion = (typeof PLAN_READ_VERSIONS)[number];

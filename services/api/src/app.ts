@@ -1,3 +1,4 @@
+import accepts from '@fastify/accepts';
 import type { Database } from '@oppvekst/db';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -15,6 +16,7 @@ import memberRoutes from './routes/v1/members.js';
 import oauthRoutes from './routes/v1/oauth.js';
 import onboardingRoutes from './routes/v1/onboarding.js';
 import principalRoutes from './routes/v1/principal.js';
+import municipalityPlanRoutes from './routes/v1/municipality-plan.js';
 import municipalityRoutes from './routes/v1/municipalities.js';
 import regionRoutes from './routes/v1/regions.js';
 import planVersionRoutes from './routes/v1/plan-versions.js';
@@ -79,6 +81,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   await app.register(problemDetails);
+  await app.register(accepts);
   await app.register(openapi, { publicUrl: options.publicUrl });
   await app.register(database, { db: options.db });
   const rateLimit = options.rateLimit ?? { max: 600, anonymousMax: 300, timeWindowMs: 60_000 };
@@ -93,6 +96,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     async (v1) => {
       await v1.register(regionRoutes);
       await v1.register(municipalityRoutes);
+      await v1.register(municipalityPlanRoutes);
       await v1.register(measureRoutes);
       await v1.register(principalRoutes);
       await v1.register(onboardingRoutes);

@@ -39,20 +39,23 @@ export function versionRows(db: Db) {
     ]);
 }
 
+/** The statuses of the version under work: a plan has at most one of them at a time. */
+export const OPEN_STATUSES: Status[] = ['draft', 'consultation'];
+
 /** The version of the region's regional plan in the given status (the adopted one, for the public). */
-export async function findRegionalVersion(db: Db, regionId: string, status: Status): Promise<VersionRow | undefined> {
+export async function findRegionalVersion(db: Db, regionId: string, status: Status | Status[]): Promise<VersionRow | undefined> {
   return versionRows(db)
     .where('p.region_id', '=', regionId)
     .where('p.kind', '=', 'regional')
-    .where('v.status', '=', status)
+    .where('v.status', 'in', [status].flat())
     .executeTakeFirst();
 }
 
-export async function findAnnexVersion(db: Db, municipalityId: string, status: Status): Promise<VersionRow | undefined> {
+export async function findAnnexVersion(db: Db, municipalityId: string, status: Status | Status[]): Promise<VersionRow | undefined> {
   return versionRows(db)
     .where('p.municipality_id', '=', municipalityId)
     .where('p.kind', '=', 'annex')
-    .where('v.status', '=', status)
+    .where('v.status', 'in', [status].flat())
     .executeTakeFirst();
 }
 

@@ -1,10 +1,9 @@
-import { Kommunenummer, MunicipalityPlanSchema, NoQuery, MunicipalitySchema, PlanVersionSchema } from '@oppvekst/contracts';
+import { Kommunenummer, NoQuery, MunicipalitySchema, PlanVersionSchema } from '@oppvekst/contracts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { notFound } from '../../http/problems.js';
 import { problemResponses } from '../../http/responses.js';
-import { mergeMunicipalityPlan } from '../../plans/merge.js';
-import { findAnnexVersion, findRegionalVersion, loadPlanVersion } from '../../plans/plan.repository.js';
+import { findAnnexVersion, loadPlanVersion } from '../../plans/plan.repository.js';
 import { toMunicipality } from '../../regions/region.repository.js';
 import { ANONYMOUS, requireMunicipality } from './lookups.js';
 
@@ -49,42 +48,6 @@ const municipalityRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const version = await findAnnexVersion(trx, municipality.id, 'adopted');
         if (!version) throw notFound(`${municipality.name} has no adopted annex`);
         return loadPlanVersion(trx, version);
-      }),
-  );
-
-  app.get(
-    '/municipalities/:kommunenummer/plan',
-    {
-      config: { scope: 'plans:read' },
-      schema: {
-        operationId: 'getMunicipalityPlan',
-        security: [{}, { bearer: [] }, { clientCredentials: ['plans:read'] }],
-        tags: ['plans'],
-        summary: 'Get a municipality’s complete plan: the adopted regional plan merged with its adopted annex',
-        description:
-          'Goal by goal: each regional goal with its regional measures (and how this municipality implements them) ' +
-          'and the local measures that serve it, then the annex’s own goals.',
-        params: MunicipalityParams,
-        querystring: NoQuery,
-        response: { 200: Type.Ref(MunicipalityPlanSchema), ...problemResponses(400, 403, 404, 429, 503) },
-      },
-    },
-    async (request) =>
-      app.withContext(ANONYMOUS, async (trx) => {
-        const municipality = await requireMunicipality(trx, request.params.kommunenummer);
-        const regionalVersion = await findRegionalVersion(trx, municipality.region_id, 'adopted');
-        if (!regionalVersion) throw notFound(`The region of ${municipality.name} has no adopted regional plan`);
-        const annexVersion = await findAnnexVersion(trx, municipality.id, 'adopted');
-        const [regional, annex] = await Promise.all([
-          loadPlanVersion(trx, regionalVersion),
-          annexVersion ? loadPlanVersion(trx, annexVersion) : null,
-        ]);
-        return mergeMunicipalityPlan({
-          municipality: { kommunenummer: municipality.kommunenummer, name: municipality.name, languageForm: municipality.language_form },
-          region: { slug: municipality.region_slug, name: municipality.region_name },
-          regional,
-          annex,
-        });
       }),
   );
 };

@@ -1,6 +1,7 @@
 import {
   MunicipalityListSchema,
   NoQuery,
+  PlanReadQuery,
   PlanVersionSchema,
   RegionListSchema,
   RegionSchema,
@@ -9,11 +10,14 @@ import {
 } from '@oppvekst/contracts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { notFound } from '../../http/problems.js';
-import { problemResponses } from '../../http/responses.js';
-import { findRegionalVersion, loadPlanVersion } from '../../plans/plan.repository.js';
+import { regionalPlanDocument } from '../../documents/regional-document.js';
+import { renderDocument } from '../../documents/render.js';
+import { negotiatePlanType, planRepresentations, sendDocument } from '../../http/representations.js';
+import { PLAN_READ_SECURITY, problemResponses } from '../../http/responses.js';
+import { consultationRecordOf, isMissing, loadRegionalPlan } from '../../plans/complete-plan.js';
 import { listMunicipalities, listRegions, listServices } from '../../regions/region.repository.js';
-import { ANONYMOUS, requireRegion } from './lookups.js';
+import { ANONYMOUS, lookUpRegion, requireRegion } from './lookups.js';
+import { missingPlan, planReadContext } from './plan-reads.js';
 
 const RegionParams = Type.Object({ region: Slug }, { additionalProperties: false });
 
@@ -91,21 +95,36 @@ const regionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { scope: 'plans:read' },
       schema: {
         operationId: 'getRegionalPlan',
-        security: [{}, { bearer: [] }, { clientCredentials: ['plans:read'] }],
+        security: PLAN_READ_SECURITY,
         tags: ['plans'],
         summary: 'Get the adopted regional plan of a region',
+        description:
+          'By `Accept`, also a council document: `text/markdown`, `text/html` (one printable page) or `application/pdf`, ' +
+          'in the plan’s language form, with the consultation record once adopted. `version=draft` reads the version ' +
+          'under work, marked as such on every page. Any other `Accept` is answered 406.',
         params: RegionParams,
-        querystring: NoQuery,
-        response: { 200: Type.Ref(PlanVersionSchema), ...problemResponses(400, 403, 404, 429, 503) },
+        querystring: PlanReadQuery,
+        response: {
+          200: planRepresentations(Type.Ref(PlanVersionSchema), 'The regional plan'),
+          ...problemResponses(400, 403, 404, 406, 429, 503),
+        },
       },
     },
-    async (request) =>
-      app.withContext(ANONYMOUS, async (trx) => {
-        const region = await requireRegion(trx, request.params.region);
-        const version = await findRegionalVersion(trx, region.id, 'adopted');
-        if (!version) throw notFound(`Region "${region.slug}" has no adopted regional plan`);
-        return loadPlanVersion(trx, version);
-      }),
+    async (request, reply) => {
+      const type = negotiatePlanType(request);
+      reply.header('vary', 'Accept');
+      const which = request.query.version ?? 'adopted';
+      const region = await lookUpRegion(app, request.params.region);
+      const context = await planReadContext(request, region.id, which);
+      const loaded = await app.withContext(context, async (trx) => {
+        const plan = await loadRegionalPlan(trx, region.id, which);
+        return { plan, record: isMissing(plan) || type === 'application/json' ? null : await consultationRecordOf(trx, plan) };
+      });
+      if (isMissing(loaded.plan)) return missingPlan(loaded.plan, { plan: `The regional plan of "${region.slug}"`, region: `Region "${region.slug}"` });
+      if (type === 'application/json') return loaded.plan;
+      const document = regionalPlanDocument({ plan: loaded.plan, region, record: loaded.record });
+      return sendDocument(reply, type, await renderDocument(document, type), `oppvekstplan-${region.slug}`);
+    },
   );
 };
 

@@ -1,0 +1,96 @@
+import { ComplianceReportSchema, Kommunenummer, MunicipalityPlanSchema, PlanReadQuery } from '@oppvekst/contracts';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { complianceReport } from '../../compliance/report.js';
+import { municipalityPlanDocument } from '../../documents/municipality-document.js';
+import { renderDocument } from '../../documents/render.js';
+import { negotiatePlanType, planRepresentations, sendDocument } from '../../http/representations.js';
+import { PLAN_READ_SECURITY, problemResponses } from '../../http/responses.js';
+import { consultationRecordOf, isMissing, loadCompletePlan, sharedServicesOf } from '../../plans/complete-plan.js';
+import { ANONYMOUS, requireMunicipality } from './lookups.js';
+import { missingPlan, planReadContext } from './plan-reads.js';
+
+const MunicipalityParams = Type.Object({ kommunenummer: Kommunenummer }, { additionalProperties: false });
+
+const municipalityPlanRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const lookUp = (kommunenummer: string) => app.withContext(ANONYMOUS, (trx) => requireMunicipality(trx, kommunenummer));
+
+  app.get(
+    '/municipalities/:kommunenummer/plan',
+    {
+      config: { scope: 'plans:read' },
+      schema: {
+        operationId: 'getMunicipalityPlan',
+        security: PLAN_READ_SECURITY,
+        tags: ['plans'],
+        summary: 'Get a municipality’s complete plan: the adopted regional plan merged with its adopted annex',
+        description:
+          'Goal by goal: each regional goal with its regional measures (and how this municipality implements them) ' +
+          'and the local measures that serve it, then the annex’s own goals. By `Accept`, also a council document: ' +
+          '`text/markdown`, `text/html` (one printable page) or `application/pdf`, in the municipality’s language form, ' +
+          'the regional part first, then the local part, then the consultation record of each adopted part. A version ' +
+          'that is not adopted is marked on every page. Any other `Accept` is answered 406.',
+        params: MunicipalityParams,
+        querystring: PlanReadQuery,
+        response: {
+          200: planRepresentations(Type.Ref(MunicipalityPlanSchema), 'The complete plan'),
+          ...problemResponses(400, 403, 404, 406, 429, 503),
+        },
+      },
+    },
+    async (request, reply) => {
+      const type = negotiatePlanType(request);
+      reply.header('vary', 'Accept');
+      const which = request.query.version ?? 'adopted';
+      const municipality = await lookUp(request.params.kommunenummer);
+      const context = await planReadContext(request, municipality.region_id, which);
+      const loaded = await app.withContext(context, async (trx) => {
+        const complete = await loadCompletePlan(trx, municipality, which);
+        if (isMissing(complete) || type === 'application/json') return { complete, records: null };
+        const [regional, annex] = await Promise.all([consultationRecordOf(trx, complete.regional), consultationRecordOf(trx, complete.annex)]);
+        return { complete, records: { regional, annex } };
+      });
+      if (isMissing(loaded.complete)) {
+        return missingPlan(loaded.complete, { plan: `The plan of ${municipality.name}`, region: `The region of ${municipality.name}` });
+      }
+      if (type === 'application/json' || !loaded.records) return loaded.complete.plan;
+      const document = municipalityPlanDocument({ plan: loaded.complete.plan, records: loaded.records });
+      return sendDocument(reply, type, await renderDocument(document, type), `oppvekstplan-${municipality.kommunenummer}`);
+    },
+  );
+
+  app.get(
+    '/municipalities/:kommunenummer/plan/compliance',
+    {
+      config: { scope: 'plans:read' },
+      schema: {
+        operationId: 'getComplianceReport',
+        security: PLAN_READ_SECURITY,
+        tags: ['plans'],
+        summary: 'Check a municipality’s complete plan against barnevernloven § 3-1',
+        description:
+          'Whether the plan describes the four things § 3-1 demands (goals; how the work is organised; how responsibility ' +
+          'is divided between the agencies; how they cooperate), with the sections, goals and measures found as evidence, ' +
+          'and warnings for the council: measures without a responsible service or outside the plan period, goals without ' +
+          'measures, shared services in no measure, parts never out for consultation, and a plan the council itself has ' +
+          'not adopted. Written in the municipality’s language form. `version=draft` checks the version under work.',
+        params: MunicipalityParams,
+        querystring: PlanReadQuery,
+        response: { 200: Type.Ref(ComplianceReportSchema), ...problemResponses(400, 403, 404, 429, 503) },
+      },
+    },
+    async (request) => {
+      const which = request.query.version ?? 'adopted';
+      const municipality = await lookUp(request.params.kommunenummer);
+      const context = await planReadContext(request, municipality.region_id, which);
+      const found = await app.withContext(context, async (trx) => {
+        const complete = await loadCompletePlan(trx, municipality, which);
+        return isMissing(complete) ? complete : { plan: complete.plan, sharedServices: await sharedServicesOf(trx, municipality) };
+      });
+      if (isMissing(found)) return missingPlan(found, { plan: `The plan of ${municipality.name}`, region: `The region of ${municipality.name}` });
+      return complianceReport(found);
+    },
+  );
+};
+
+export default municipalityPlanRoutes;
