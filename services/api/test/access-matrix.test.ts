@@ -215,6 +215,10 @@ t.test('access matrix: every caller × every operation × own / foreign municipa
       request: (x) => ({ method: 'GET', url: `/v1/municipalities/${municipality(x)}/plan` }),
       expect: scoped('plans:read', adopted),
     },
+    getComplianceReport: {
+      request: (x) => ({ method: 'GET', url: `/v1/municipalities/${municipality(x)}/plan/compliance` }),
+      expect: scoped('plans:read', adopted),
+    },
     listMeasures: {
       request: (x) => ({ method: 'GET', url: `/v1/measures?region=${region(x)}&limit=500` }),
       expect: scoped('measures:read', () => true),

@@ -19,12 +19,15 @@ t.test('with the database unreachable the API answers 503 problem+json, never 50
   t.equal(ready.statusCode, 503);
   t.same(ready.json(), { status: 'unavailable' });
 
-  for (const url of ['/v1/regions', '/v1/regions/vest-telemark/plan', '/v1/municipalities/4026/plan', '/v1/measures?municipality=4026']) {
+  for (const url of ['/v1/regions', '/v1/regions/vest-telemark/plan', '/v1/municipalities/4026/plan', '/v1/municipalities/4026/plan/compliance', '/v1/measures?municipality=4026']) {
     const res = await app.inject({ method: 'GET', url });
     t.equal(res.statusCode, 503, url);
     t.match(res.headers['content-type'], /^application\/problem\+json/);
     t.equal(res.json().type, '/problems/service-unavailable', url);
   }
+  const pdf = await app.inject({ method: 'GET', url: '/v1/municipalities/4026/plan', headers: { accept: 'application/pdf' } });
+  t.equal(pdf.statusCode, 503, 'a document asked for while the database is down: 503, not a broken PDF');
+  t.match(pdf.headers['content-type'], /^application\/problem\+json/);
   // Signed-in calls need the database to know the caller's roles: 503 too, not 401 or 500.
   const me = await app.inject({ method: 'GET', url: '/v1/me', headers: bearer(await tokenFor('kari@example.org')) });
   t.equal(me.statusCode, 503, '/v1/me with a good token');

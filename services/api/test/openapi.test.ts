@@ -3,7 +3,7 @@ import t from 'tap';
 import { build } from './helper.js';
 
 const REQUIRED_OPERATIONS = [
-  'listRegions', 'getRegion', 'listMunicipalities', 'listServices', 'getRegionalPlan', 'getAnnex', 'getMunicipalityPlan', 'listMeasures',
+  'listRegions', 'getRegion', 'listMunicipalities', 'listServices', 'getRegionalPlan', 'getAnnex', 'getMunicipalityPlan', 'listMeasures', 'getComplianceReport',
 ];
 
 t.test('/openapi.json is valid OpenAPI 3.1 with named components and every operation', async (t) => {
@@ -33,8 +33,13 @@ t.test('/openapi.json is valid OpenAPI 3.1 with named components and every opera
     }
   }
 
+  const plan = spec.paths['/v1/municipalities/{kommunenummer}/plan'].get.responses['200'].content;
+  t.same(Object.keys(plan), ['application/json', 'text/markdown', 'text/html', 'application/pdf'], 'the complete plan documents its four representations');
+  t.match(plan['application/json'].schema, { $ref: '#/components/schemas/MunicipalityPlan' });
+  t.ok(spec.paths['/v1/regions/{region}/plan'].get.responses['406'], 'and the 406 when none fits');
+
   const schemas = Object.keys(spec.components.schemas);
-  for (const name of ['Problem', 'Measure', 'Goal', 'PlanVersion', 'MunicipalityPlan', 'MeasurePage', 'Region']) {
+  for (const name of ['Problem', 'Measure', 'Goal', 'PlanVersion', 'MunicipalityPlan', 'MeasurePage', 'Region', 'ComplianceReport']) {
     t.ok(schemas.includes(name), `component ${name}`);
   }
   t.notOk(schemas.some((s) => /^def-\d+$/.test(s)), 'no anonymous def-N components');

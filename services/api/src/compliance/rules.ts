@@ -1,4 +1,5 @@
-import type { ComplianceElement, ComplianceWarningCode, Evidence, MergedMeasure, MunicipalityPlan, Service, VersionSummary } from '@oppvekst/contracts';
+import { labelsFor } from '../documents/labels.js';
+import type { ComplianceElement, ComplianceWarningCode, Evidence, LanguageForm, MergedMeasure, MunicipalityPlan, Service, VersionSummary } from '@oppvekst/contracts';
 
 /**
  * The § 3-1 rules, as plain functions over a municipality's complete plan.
@@ -33,17 +34,20 @@ function sectionEvidence(plan: MunicipalityPlan, kinds: string[]): Evidence[] {
 }
 
 /** The agencies named as responsible for a measure, including who carries a regional measure out locally. */
-export function responsibleParties(measure: MergedMeasure): string[] {
-  const names = measure.responsibilities.filter((r) => r.role === 'responsible').map(partyName);
+export function responsibleParties(measure: MergedMeasure, form: LanguageForm = 'nn'): string[] {
+  const names = measure.responsibilities.filter((r) => r.role === 'responsible').map(partyName(form));
   const local = measure.implementation?.responsibleService?.name ?? measure.implementation?.localResponsible;
   return [...new Set([...names, ...(local ? [local] : [])])];
 }
 
-function allParties(measure: MergedMeasure): string[] {
-  return [...new Set([...responsibleParties(measure), ...measure.responsibilities.filter((r) => r.role === 'partner').map(partyName)])];
+/** The agencies a measure names, responsible and partners. A local implementation's unit is the same agency locally, not a partner. */
+function allParties(measure: MergedMeasure, form: LanguageForm): string[] {
+  return [...new Set(measure.responsibilities.map(partyName(form)))];
 }
 
-const partyName = (r: MergedMeasure['responsibilities'][number]) => r.service?.name ?? r.name ?? r.serviceKind ?? '?';
+/** A party as the plan names it; a unit given only by its kind is named in the plan's language form ("Skulen"). */
+const partyName = (form: LanguageForm) => (r: MergedMeasure['responsibilities'][number]) =>
+  r.service?.name ?? r.name ?? (r.serviceKind ? labelsFor(form).serviceKinds[r.serviceKind] : '?');
 
 /** 1. Goals (mål): the plan's goals, and a main goal stated in a section. */
 export function goalsElement(plan: MunicipalityPlan): ElementFinding {
@@ -68,7 +72,7 @@ export function organisationElement(plan: MunicipalityPlan): ElementFinding {
 export function responsibilityElement(plan: MunicipalityPlan): ElementFinding {
   const sections = sectionEvidence(plan, ['responsibility']);
   const measures = allMeasures(plan)
-    .map((m) => ({ m, parties: responsibleParties(m) }))
+    .map((m) => ({ m, parties: responsibleParties(m, plan.municipality.languageForm) }))
     .filter(({ parties }) => parties.length > 0);
   const agencies = new Set(measures.flatMap(({ parties }) => parties));
   const evidence: Evidence[] = [
@@ -82,7 +86,7 @@ export function responsibilityElement(plan: MunicipalityPlan): ElementFinding {
 export function cooperationElement(plan: MunicipalityPlan): ElementFinding {
   const sections = sectionEvidence(plan, ['cooperation']);
   const together = allMeasures(plan)
-    .map((m) => ({ m, parties: allParties(m) }))
+    .map((m) => ({ m, parties: allParties(m, plan.municipality.languageForm) }))
     .filter(({ parties }) => parties.length >= 2);
   const evidence: Evidence[] = [
     ...sections,
