@@ -25,13 +25,13 @@ export function measureTable(measures: Measure[], labels: DocumentLabels): Block
   return {
     kind: 'table',
     columns: [
-      { title: labels.measure, weight: 5.2 },
-      { title: labels.period, weight: 1.9 },
+      { title: labels.measure, weight: 4.8 },
+      { title: labels.period, weight: 1.8 },
       { title: labels.responsible, weight: 2.4 },
-      { title: labels.partners, weight: 2.6 },
-      { title: labels.level, weight: 1.5 },
-      { title: labels.ages, weight: 2 },
-      { title: labels.anchoredIn, weight: 2.9 },
+      { title: labels.partners, weight: 2.4 },
+      { title: labels.level, weight: 1.4 },
+      { title: labels.ages, weight: 2.6 },
+      { title: labels.anchoredIn, weight: 3 },
     ],
     rows: measures.map((m): TableCell[] => [
       { title: m.title, text: measureText(m, labels) },
