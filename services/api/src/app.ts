@@ -1,4 +1,3 @@
-import accepts from '@fastify/accepts';
 import type { Database } from '@oppvekst/db';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -81,7 +80,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   await app.register(problemDetails);
-  await app.register(accepts);
   await app.register(openapi, { publicUrl: options.publicUrl });
   await app.register(database, { db: options.db });
   const rateLimit = options.rateLimit ?? { max: 600, anonymousMax: 300, timeWindowMs: 60_000 };

@@ -6,7 +6,7 @@ import { build } from './helper.js';
 import { call, etagOf } from './support/api.js';
 import { tokenFor } from './support/auth.js';
 import { assertContract } from './support/contract.js';
-import { grant } from './support/principals.js';
+import { clientWithToken, grant } from './support/principals.js';
 import { SECOND_REGION, seedSecondRegionInDraft } from './support/second-region.js';
 
 const TOKKE = '4026';
@@ -84,6 +84,19 @@ t.test('getComplianceReport', async (t) => {
     t.equal((await call(app, 'GET', draftReport, { token: await tokenFor('grenland-admin') })).statusCode, 404, 'not another region’s admin');
     t.equal((await call(app, 'GET', draftReport, { token: await tokenFor('stranger') })).statusCode, 404, 'not someone with no memberships');
     t.equal((await call(app, 'GET', draftReport, { token: editor })).statusCode, 200, 'Tokke’s editor');
+    const planReader = await clientWithToken(app, admin, 'vest-telemark', ['plans:read']);
+    const feedReader = await clientWithToken(app, admin, 'vest-telemark', ['measures:read']);
+    const otherRegion = await clientWithToken(app, await tokenFor('grenland-admin'), SECOND_REGION, ['plans:read']);
+    const revoked = await clientWithToken(app, admin, 'vest-telemark', ['plans:read']);
+    t.equal((await call(app, 'DELETE', `/v1/regions/vest-telemark/api-clients/${revoked.id}`, { token: admin })).statusCode, 204);
+    t.equal((await call(app, 'GET', draftReport, { token: planReader.token })).statusCode, 200, 'the region’s API client with plans:read');
+    t.equal((await call(app, 'GET', draftReport, { token: feedReader.token })).statusCode, 403, 'an API client with only measures:read');
+    t.equal((await call(app, 'GET', draftReport, { token: otherRegion.token })).statusCode, 404, 'another region’s API client');
+    t.equal((await call(app, 'GET', draftReport, { token: revoked.token })).statusCode, 401, 'a revoked API client');
+    for (const [name, token] of [['plans:read client', planReader.token], ['other region', otherRegion.token]] as const) {
+      const pdf = await call(app, 'GET', `/v1/municipalities/${TOKKE}/plan?version=draft`, { token, headers: { accept: 'application/pdf' } });
+      t.equal(pdf.statusCode, name === 'other region' ? 404 : 200, `the draft as PDF: ${name}`);
+    }
     t.equal((await call(app, 'GET', '/v1/municipalities/3826/plan/compliance')).statusCode, 404, 'a region with no adopted plan has no adopted report');
     t.equal((await call(app, 'GET', '/v1/municipalities/3826/plan/compliance?version=draft', { token: await tokenFor('grenland-admin') })).statusCode, 200, 'but its own admin sees the draft’s');
   });

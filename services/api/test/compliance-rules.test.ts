@@ -98,6 +98,11 @@ t.test('§ 3-1 rules', async (t) => {
     t.equal(responsibilityElement(plan).present, false, 'one agency responsible for everything divides nothing');
     t.equal(cooperationElement(plan).present, false, 'and cooperates with no one');
     t.equal(goalsElement(plan).present, true, 'goals do not depend on sections');
+    const ppt = sharedFor('4026').find((s) => s.kind === 'ppt')!;
+    for (const [i, m] of measures(plan).entries()) {
+      m.responsibilities = [{ role: 'responsible', service: { id: ppt.id, slug: ppt.slug, name: i % 2 ? ppt.name : 'PPT' }, serviceKind: 'ppt', name: null }];
+    }
+    t.equal(responsibilityElement(plan).present, false, 'one service written two ways is still one agency');
   });
 
   t.test('warnings, each from its own rule', async (t) => {
@@ -120,6 +125,8 @@ t.test('§ 3-1 rules', async (t) => {
     const withoutBarnevern = tokke();
     for (const m of measures(withoutBarnevern)) m.responsibilities = m.responsibilities.filter((r) => r.service?.slug !== 'barnevern');
     t.same(sharedServicesWithoutMeasure(withoutBarnevern, sharedFor('4026')).map((w) => w.subject?.title), ['Vest-Telemark barnevern']);
+    measures(withoutBarnevern)[0]!.responsibilities.push({ role: 'partner', service: null, serviceKind: 'barnevern', name: 'barnevernet' });
+    t.same(sharedServicesWithoutMeasure(withoutBarnevern, sharedFor('4026')), [], 'a measure naming barnevern by its kind counts');
 
     const regionalOnly = tokke();
     t.same(partsWithoutConsultation(regionalOnly).map((w) => w.subject?.id), [regionalOnly.annexVersion!.id], 'Tokke’s annex never went to consultation; the regional plan did');

@@ -66,3 +66,40 @@ t.test('Markdown: plan text cannot break the table or turn into markup', async (
   t.match(row, 'linje 1<br>linje 2 \\<i\\>', 'line breaks stay inside the cell');
   t.equal(md.match(/UTKAST – ikkje vedteke/g)?.length, 3, 'the mark at the top, before the part and at the end');
 });
+
+t.test('Markdown: a section’s own headings rank below its title, and its raw HTML is shown as text', async (t) => {
+  const md = renderMarkdown({
+    ...hostile,
+    mark: null,
+    blocks: [{ kind: 'markdown', source: '# Overskrift\r\n\r\nTekst <b>feit</b> og <https://example.org>.\n\n```\n# kode\n<b>\n```' }],
+  });
+  t.match(md, '\n#### Overskrift\n', 'a level-1 heading in the body becomes level 4');
+  t.match(md, 'Tekst &lt;b>feit&lt;/b> og <https://example.org>.', 'tags escaped, autolinks kept');
+  t.match(md, '```\n# kode\n<b>\n```', 'fenced code untouched');
+});
+
+t.test('PDF: Sámi and Cyrillic letters print, what the font lacks shows as U+FFFD, and long cells are never cut', async (t) => {
+  const { renderPdf, chunkCell } = await import('../src/documents/render-pdf.js');
+  const { pdfPages } = await import('./support/pdf-text.js');
+  const words = Array.from({ length: 3000 }, (_, i) => `ord${i}`).join(' ');
+  const pdf = await renderPdf({
+    languageForm: 'nn',
+    title: 'Kárášjohka – Porsáŋgu – Ђорђе',
+    subtitle: null,
+    mark: null,
+    titleFacts: [['Kommune', 'Deatnu – Tana']],
+    runningTitle: 'Test',
+    blocks: [
+      { kind: 'paragraph', text: 'مرحبا og kontroll\u0007teikn' },
+      { kind: 'table', columns: [{ title: 'Innspel', weight: 1 }, { title: 'Svar', weight: 1 }], rows: [[words, 'kort']] },
+    ],
+  });
+  const text = (await pdfPages(pdf)).join(' ');
+  t.match(text, 'Kárášjohka – Porsáŋgu – Ђорђе', 'Sámi and Cyrillic letters survive');
+  t.notMatch(text, /\u0000/, 'no invisible glyphs');
+  t.match(text, '\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD og kontrollteikn', 'Arabic (not in the font) shows as U+FFFD; a control character is dropped');
+  t.match(text, 'ord0 ', 'the long cell starts');
+  t.match(text, 'ord2999', 'and its last word is there: the cell was split into rows, not cut');
+  t.same(chunkCell('a'.repeat(1500), 700).map((c) => c.length), [700, 700, 100], 'a word longer than a cell chunk is split hard');
+  t.same(chunkCell('ab cd ef', 5), ['ab cd', 'ef'], 'split at the last space that fits');
+});

@@ -51,7 +51,7 @@ t.test('a municipality’s complete plan as a council document', async (t) => {
     t.equal(response.headers['content-type'], 'text/markdown; charset=utf-8');
     const md = response.body;
     const lines = md.split('\n');
-    t.equal(lines[0], `# ${plan.regionalVersion.title.replace(/!/g, '!')}`, 'the plan title is the only level-1 heading');
+    t.equal(lines[0], `# ${plan.regionalVersion.title}`, 'the plan title is the only level-1 heading');
     t.equal(lines.filter((l) => /^# /.test(l)).length, 1);
     t.match(md, '- **Kommune:** Tokke (4026)');
     t.match(md, /- \*\*Planperiode:\*\* \d{4}–\d{4}/);
@@ -78,6 +78,8 @@ t.test('a municipality’s complete plan as a council document', async (t) => {
     const response = await as('text/html');
     t.equal(response.statusCode, 200);
     t.equal(response.headers['content-type'], 'text/html; charset=utf-8');
+    t.equal(response.headers['content-security-policy'], "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'", 'the page may run and fetch nothing');
+    t.equal(response.headers['x-content-type-options'], 'nosniff');
     const html = response.body;
     t.match(html, /^<!doctype html>\n<html lang="nn">/);
     t.notMatch(html, /<script|<link|<img|<iframe|src=|@import|url\(/i, 'nothing loaded from anywhere, no scripts');
@@ -95,10 +97,14 @@ t.test('a municipality’s complete plan as a council document', async (t) => {
     t.match((await call(app, 'GET', PLAN)).headers['content-type'], /^application\/json/, 'no Accept: JSON');
     t.equal((await as('text/markdown;q=0.2, application/pdf;q=0.9')).headers['content-type'], 'application/pdf');
     t.match((await as('text/*')).headers['content-type'], /^text\/markdown/);
+    t.match((await as('application/json; charset=utf-8')).headers['content-type'], /^application\/json/, 'media type parameters do not stop JSON');
+    t.match((await as('text/markdown; variant=GFM')).headers['content-type'], /^text\/markdown/);
     const refused = await as('image/png');
     t.equal(refused.statusCode, 406);
     t.match(refused.headers['content-type'], /^application\/problem\+json/);
     t.match(refused.json(), { type: '/problems/not-acceptable', status: 406, acceptable: ['application/json', 'text/markdown', 'text/html', 'application/pdf'] });
+    t.equal(refused.headers.vary, 'Accept', 'a 406 also varies by Accept');
+    for (const odd of [',', '*/*;q=0', '*', 'x'.repeat(8000)]) t.equal((await as(odd)).statusCode, 406, `Accept: ${odd.slice(0, 20)}`);
     t.equal((await as('text/markdown', '/v1/municipalities/0000/plan')).statusCode, 404, 'a missing plan is 404 in any format');
     t.equal((await as('text/markdown', `${PLAN}?version=final`)).statusCode, 400);
   });
@@ -186,6 +192,15 @@ t.test('a municipality’s complete plan as a council document', async (t) => {
       .execute();
     const md = (await as('text/markdown', `/v1/regions/${SECOND_REGION}/plan`)).body;
     t.match(md, '## Høyringsinnspel og korleis dei er handsama');
+    // The region's admin reads the draft plan of a municipality: the adopted regional part's record is
+    // loaded as the admin, who may see contacts, and still none is printed.
+    await grant(owner, 'grenland-admin', 'region_admin', { region: SECOND_REGION });
+    const admin = await tokenFor('grenland-admin');
+    const contacts = await call(app, 'GET', `/v1/plan-versions/${version.id}/consultation-input`, { token: admin });
+    t.match(contacts.json(), { items: [{ contact: 'leiar@ungdomsraad.example' }] }, 'the admin can see the contact through the API');
+    const asAdmin = (await as('text/markdown', '/v1/municipalities/3826/plan?version=draft', admin)).body;
+    t.match(asAdmin, '| Ungdomsrådet | Vi vil ha ope ungdomshus i helgane. | Teke til følgje |', 'the record is in the admin’s document');
+    t.notMatch(asAdmin, /ungdomsraad\.example/, 'but not the contact');
     t.match(md, '- **Høyringsperiode:** 5. januar 2026 – 5. februar 2026');
     t.match(md, '| Ungdomsrådet | Vi vil ha ope ungdomshus i helgane. | Teke til følgje | Teke inn i tiltaket om ungdomshus. |');
     t.notMatch(md, /ungdomsraad\.example/, 'the contact is not published');

@@ -16,7 +16,7 @@ const listFound = (counts: Array<[number, string, string]>) => counts.filter(([n
 
 const nynorsk: ComplianceTexts = {
   elements: {
-    goals: { label: 'Mål for arbeidet', lookedFor: 'Kontrollen ser etter mål i planen og eit hovudmål i ein eigen del.' },
+    goals: { label: 'Mål for arbeidet', lookedFor: 'Kontrollen ser etter mål i planen eller eit hovudmål i ein eigen del.' },
     organisation: { label: 'Korleis arbeidet er organisert', lookedFor: 'Kontrollen ser etter ein del som skildrar organiseringa.' },
     responsibility: {
       label: 'Ansvarsfordelinga mellom etatane',
@@ -54,7 +54,7 @@ const nynorsk: ComplianceTexts = {
 
 const bokmaal: ComplianceTexts = {
   elements: {
-    goals: { label: 'Mål for arbeidet', lookedFor: 'Kontrollen ser etter mål i planen og et hovedmål i en egen del.' },
+    goals: { label: 'Mål for arbeidet', lookedFor: 'Kontrollen ser etter mål i planen eller et hovedmål i en egen del.' },
     organisation: { label: 'Hvordan arbeidet er organisert', lookedFor: 'Kontrollen ser etter en del som beskriver organiseringen.' },
     responsibility: {
       label: 'Ansvarsfordelingen mellom etatene',

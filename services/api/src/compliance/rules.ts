@@ -74,12 +74,22 @@ export function responsibilityElement(plan: MunicipalityPlan): ElementFinding {
   const measures = allMeasures(plan)
     .map((m) => ({ m, parties: responsibleParties(m, plan.municipality.languageForm) }))
     .filter(({ parties }) => parties.length > 0);
-  const agencies = new Set(measures.flatMap(({ parties }) => parties));
+  // Agencies are told apart by service or kind, not by how their name is written.
+  const agencies = new Set(allMeasures(plan).flatMap(responsibleAgencies));
   const evidence: Evidence[] = [
     ...sections,
     ...measures.map(({ m, parties }): Evidence => ({ kind: 'measure', id: m.id, origin: m.origin, title: m.title, detail: parties.join(', ') })),
   ];
   return { element: 'responsibility', present: sections.length > 0 || agencies.size >= 2, evidence };
+}
+
+/** Keys of the agencies responsible for a measure: a registered service by id, else a unit by kind, else by name. */
+function responsibleAgencies(measure: MergedMeasure): string[] {
+  const keys = measure.responsibilities
+    .filter((r) => r.role === 'responsible')
+    .map((r) => (r.service ? `service:${r.service.id}` : r.serviceKind ? `kind:${r.serviceKind}` : `name:${r.name}`));
+  const local = measure.implementation?.responsibleService;
+  return local ? [...keys, `service:${local.id}`] : keys;
 }
 
 /** 4. How the agencies cooperate (samarbeid): a section, or measures that two or more agencies carry out together. */
@@ -106,9 +116,10 @@ export function measuresWithoutResponsible(plan: MunicipalityPlan): WarningFindi
 /** A measure whose period ends before the plan starts, or starts after it ends, is not part of this plan's work. */
 export function measuresOutsidePlanPeriod(plan: MunicipalityPlan): WarningFinding[] {
   return allMeasures(plan).flatMap((m): WarningFinding[] => {
-    // A measure belongs to the period of the part that wrote it.
-    const period = (m.origin === 'local' ? (plan.annexVersion ?? plan.regionalVersion) : plan.regionalVersion).period;
+    // A period belongs to the part that wrote it: a local measure's, or a local implementation's own, to the local part.
     const p = m.implementation?.period ?? m.period;
+    const local = m.origin === 'local' || m.implementation?.period;
+    const period = (local ? (plan.annexVersion ?? plan.regionalVersion) : plan.regionalVersion).period;
     if (p.kind === 'ongoing' || p.from === null) return [];
     const last = p.kind === 'span' ? p.to : p.kind === 'year' ? p.from : null;
     const endsBefore = period.from !== null && last !== null && last < period.from;
@@ -124,15 +135,22 @@ export function goalsWithoutMeasures(plan: MunicipalityPlan): WarningFinding[] {
     .map((g) => ({ code: 'goal_without_measures', subject: { kind: 'goal', id: g.id, title: g.title } }));
 }
 
-/** A shared service (barnevern, PPT, NAV, ...) that serves the municipality but takes part in none of its measures. */
+/**
+ * A shared service (barnevern, PPT, NAV, ...) that serves the municipality but
+ * takes part in none of its measures, neither by name nor by its kind (a plan
+ * may say "barnevernet" without linking the registered service).
+ */
 export function sharedServicesWithoutMeasure(plan: MunicipalityPlan, sharedServices: Service[]): WarningFinding[] {
   const involved = new Set<string>();
   for (const m of allMeasures(plan)) {
-    for (const r of m.responsibilities) if (r.service) involved.add(r.service.id);
+    for (const r of m.responsibilities) {
+      if (r.service) involved.add(r.service.id);
+      else if (r.serviceKind) involved.add(`kind:${r.serviceKind}`);
+    }
     if (m.implementation?.responsibleService) involved.add(m.implementation.responsibleService.id);
   }
   return sharedServices
-    .filter((s) => !involved.has(s.id))
+    .filter((s) => !involved.has(s.id) && !involved.has(`kind:${s.kind}`))
     .map((s) => ({ code: 'shared_service_without_measure', subject: { kind: 'service', id: s.id, title: s.name } }));
 }
 

@@ -43,6 +43,36 @@ export interface ConsultationRecord {
   submissions: ConsultationSubmission[];
 }
 
+/** The same document with every text passed through `f` (the PDF keeps to what its fonts can print). */
+export function mapText(doc: PlanDocument, f: (text: string) => string): PlanDocument {
+  const cell = (c: TableCell): TableCell => (typeof c === 'string' ? f(c) : { title: f(c.title), text: f(c.text) });
+  const block = (b: Block): Block => {
+    switch (b.kind) {
+      case 'heading':
+      case 'paragraph':
+        return { ...b, text: f(b.text) };
+      case 'markdown':
+        return { ...b, source: f(b.source) };
+      case 'list':
+        return { ...b, items: b.items.map(f) };
+      case 'facts':
+        return { ...b, rows: b.rows.map(fact) };
+      case 'table':
+        return { ...b, columns: b.columns.map((c) => ({ ...c, title: f(c.title) })), rows: b.rows.map((r) => r.map(cell)) };
+    }
+  };
+  const fact = ([label, value]: [string, string]): [string, string] => [f(label), f(value)];
+  return {
+    ...doc,
+    title: f(doc.title),
+    subtitle: doc.subtitle === null ? null : f(doc.subtitle),
+    mark: doc.mark === null ? null : f(doc.mark),
+    titleFacts: doc.titleFacts.map(fact),
+    runningTitle: f(doc.runningTitle),
+    blocks: doc.blocks.map(block),
+  };
+}
+
 /** The strongest mark among the parts: a draft part makes the whole document a draft. */
 export function markFor(statuses: VersionStatus[], labels: DocumentLabels): string | null {
   for (const status of ['draft', 'consultation', 'superseded'] as const) {

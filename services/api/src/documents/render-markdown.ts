@@ -1,3 +1,4 @@
+import { embedMarkdown } from './markdown-text.js';
 import type { Block, PlanDocument, TableCell } from './plan-document.js';
 
 /**
@@ -28,7 +29,8 @@ function renderBlock(block: Block): string {
     case 'paragraph':
       return inline(block.text);
     case 'markdown':
-      return block.source.trim();
+      // Under a section title (###): the body's own headings start at ####.
+      return embedMarkdown(block.source.trim(), 3);
     case 'list':
       return block.items.map((item) => `- ${inline(item)}`).join('\n');
     case 'facts':
@@ -50,7 +52,7 @@ function cell(value: TableCell): string {
 }
 
 /** A cell is one line: pipes would end it and line breaks would end the table. */
-const tableText = (text: string) => inline(text).replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+const tableText = (text: string) => inline(text).replace(/\|/g, '\\|').replace(/\r\n?|\n/g, '<br>');
 
 /** Plan text that is not Markdown (titles, measure texts) must not turn into markup or HTML. */
 const inline = (text: string) => text.replace(/([\\`*_[\]<>#])/g, '\\$1');

@@ -1,33 +1,77 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import { labelsFor } from './labels.js';
 import { markdownTokens } from './markdown-text.js';
 import { type InlineRun, inlineRuns, plainText } from './markdown-runs.js';
-import type { Block, PlanDocument, TableCell } from './plan-document.js';
+import { mapText, type Block, type PlanDocument, type TableCell } from './plan-document.js';
 
 type Pdf = InstanceType<typeof PDFDocument>;
 
 /**
- * The fonts are embedded (and subset by pdfkit), so the PDF shows æ, ø and å
- * and "–" the same on every machine. Noto Sans comes from npm (@fontsource),
- * not from the system: the service needs no fonts installed.
+ * The fonts are embedded (and subset by pdfkit), so the PDF looks the same on
+ * every machine and the service needs no fonts installed. Noto Sans in full
+ * (not a web subset) covers Norwegian and Sámi letters (æøå, ŋ č đ š ŧ ž),
+ * Cyrillic and Greek; anything it lacks is printed as U+FFFD rather than as
+ * an invisible glyph.
  */
 const FONT_FILES = {
-  regular: '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff',
-  bold: '@fontsource/noto-sans/files/noto-sans-latin-700-normal.woff',
-  italic: '@fontsource/noto-sans/files/noto-sans-latin-400-italic.woff',
-  boldItalic: '@fontsource/noto-sans/files/noto-sans-latin-700-italic.woff',
+  regular: '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf',
+  bold: '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf',
+  italic: '@expo-google-fonts/noto-sans/400Regular_Italic/NotoSans_400Regular_Italic.ttf',
+  boldItalic: '@expo-google-fonts/noto-sans/700Bold_Italic/NotoSans_700Bold_Italic.ttf',
 } as const;
 type FontName = keyof typeof FONT_FILES;
 
-let fonts: Promise<Record<FontName, Buffer>> | undefined;
-function loadFonts(): Promise<Record<FontName, Buffer>> {
+interface Fonts {
+  files: Record<FontName, Buffer>;
+  /** Whether the fonts can draw a character (they share one character set). */
+  covers(codePoint: number): boolean;
+}
+
+let fonts: Promise<Fonts> | undefined;
+function loadFonts(): Promise<Fonts> {
   const require = createRequire(import.meta.url);
   fonts ??= Promise.all(
     Object.entries(FONT_FILES).map(async ([name, file]) => [name, await readFile(require.resolve(file))] as const),
-  ).then((entries) => Object.fromEntries(entries) as Record<FontName, Buffer>);
+  ).then((entries) => {
+    const files = Object.fromEntries(entries) as Record<FontName, Buffer>;
+    const regular = fontkit.create(files.regular) as fontkit.Font;
+    return { files, covers: (codePoint: number) => regular.hasGlyphForCodePoint(codePoint) };
+  });
   return fonts;
+}
+
+/** Text the fonts can print: line breaks normalised, control characters dropped, missing glyphs shown as U+FFFD. */
+function printable(text: string, covers: (codePoint: number) => boolean): string {
+  let out = '';
+  for (const char of text.replace(/\r\n?/g, '\n')) {
+    const codePoint = char.codePointAt(0)!;
+    if (char === '\n' || char === '\t') out += char;
+    else if (codePoint < 0x20 || (codePoint >= 0x7f && codePoint < 0xa0)) continue;
+    else out += covers(codePoint) ? char : '\uFFFD';
+  }
+  return out;
+}
+
+/**
+ * pdfkit moves a table row to the next page but never splits one, so a row
+ * taller than a page would be cut off. Long cells are split at word
+ * boundaries into continuation rows short enough to fit on any page.
+ */
+const CELL_CHUNK = 700;
+export function chunkCell(text: string, size = CELL_CHUNK): string[] {
+  const chunks: string[] = [];
+  let rest = text;
+  while (rest.length > size) {
+    const space = rest.lastIndexOf(' ', size);
+    const cut = space > size / 2 ? space : size;
+    chunks.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).trimStart();
+  }
+  chunks.push(rest);
+  return chunks;
 }
 
 const MARGIN = { top: 60, bottom: 60, left: 50, right: 50 };
@@ -42,22 +86,24 @@ export interface PdfOptions {
 
 /** The document as an A4 PDF: a title page, the parts, and a header and footer on every page. */
 export async function renderPdf(document: PlanDocument, options: PdfOptions = {}): Promise<Buffer> {
-  const fontData = await loadFonts();
+  const { files, covers } = await loadFonts();
+  const doc = mapText(document, (text) => printable(text, covers));
   const pdf = new PDFDocument({
     size: 'A4',
     margins: MARGIN,
     bufferPages: true,
-    lang: document.languageForm === 'nb' ? 'nb-NO' : 'nn-NO',
+    lang: doc.languageForm === 'nb' ? 'nb-NO' : 'nn-NO',
     displayTitle: true,
     info: {
-      Title: document.runningTitle,
-      Subject: document.subtitle ?? undefined,
+      Title: doc.runningTitle,
+      // pdfkit cannot write an undefined entry: leave the key out.
+      ...(doc.subtitle ? { Subject: doc.subtitle } : {}),
       Creator: 'Oppvekst',
       Producer: 'Oppvekst (pdfkit)',
       ...(options.createdAt ? { CreationDate: options.createdAt, ModDate: options.createdAt } : {}),
     },
   });
-  for (const name of Object.keys(FONT_FILES) as FontName[]) pdf.registerFont(name, fontData[name]);
+  for (const name of Object.keys(FONT_FILES) as FontName[]) pdf.registerFont(name, files[name]);
   const chunks: Buffer[] = [];
   pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
   const finished = new Promise<void>((resolve, reject) => {
@@ -65,9 +111,9 @@ export async function renderPdf(document: PlanDocument, options: PdfOptions = {}
     pdf.on('error', reject);
   });
 
-  titlePage(pdf, document);
-  for (const block of document.blocks) renderBlock(pdf, block);
-  decoratePages(pdf, document);
+  titlePage(pdf, doc);
+  for (const block of doc.blocks) renderBlock(pdf, block);
+  decoratePages(pdf, doc);
   pdf.end();
   await finished;
   return Buffer.concat(chunks);
@@ -148,7 +194,11 @@ function table(pdf: Pdf, columns: string[], weights: number[], rows: Array<Table
     defaultStyle: { border: 0.5, borderColor: '#b8c4cc', padding: 3 },
     data: [
       columns.map((title) => ({ text: title, type: 'TH' as const, font: { src: 'bold' }, backgroundColor: '#e6eef4' })),
-      ...rows.map((cells) => cells.map((cell) => ({ text: typeof cell === 'string' ? cell : `${cell.title}\n${cell.text}` }))),
+      ...rows.flatMap((cells) => {
+        const parts = cells.map((cell) => chunkCell(typeof cell === 'string' ? cell : `${cell.title}\n${cell.text}`));
+        const height = Math.max(...parts.map((p) => p.length));
+        return Array.from({ length: height }, (_, i) => parts.map((p) => ({ text: p[i] ?? '' })));
+      }),
     ],
   });
   pdf.x = MARGIN.left;

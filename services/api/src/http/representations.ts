@@ -2,6 +2,7 @@ import type { TSchema } from '@sinclair/typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PROBLEM_TYPES } from '@oppvekst/contracts';
+import { negotiate } from './negotiate.js';
 import { HttpProblem } from './problems.js';
 
 /** The media types a plan read can answer in; JSON first, so a client that says nothing gets JSON. */
@@ -13,8 +14,8 @@ export type PlanMediaType = (typeof PLAN_MEDIA_TYPES)[number];
  * q-values), or 406 before any work is done.
  */
 export function negotiatePlanType(request: FastifyRequest): PlanMediaType {
-  const chosen = request.accepts().type([...PLAN_MEDIA_TYPES]);
-  if (typeof chosen === 'string') return chosen as PlanMediaType;
+  const chosen = negotiate(request.headers.accept, PLAN_MEDIA_TYPES);
+  if (chosen) return chosen;
   throw new HttpProblem(406, PROBLEM_TYPES.notAcceptable, 'Not acceptable', `This plan can be had as ${PLAN_MEDIA_TYPES.join(', ')}`, {
     acceptable: [...PLAN_MEDIA_TYPES],
   });
@@ -36,7 +37,10 @@ export function planRepresentations(json: TSchema, description: string) {
 /** Sends a rendered document with its type; the JSON representation goes through the route's serializer instead. */
 export function sendDocument(reply: FastifyReply, type: Exclude<PlanMediaType, 'application/json'>, body: string | Buffer, filename: string) {
   const extension = { 'text/markdown': 'md', 'text/html': 'html', 'application/pdf': 'pdf' }[type];
+  // The page is shown from the API's own origin: it may not run or fetch anything.
+  if (type === 'text/html') reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'");
   return reply
+    .header('x-content-type-options', 'nosniff')
     .header('content-type', type === 'application/pdf' ? type : `${type}; charset=utf-8`)
     .header('content-disposition', `inline; filename="${filename}.${extension}"`)
     .send(body);

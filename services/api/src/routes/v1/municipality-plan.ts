@@ -39,8 +39,8 @@ const municipalityPlanRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const type = negotiatePlanType(request);
       reply.header('vary', 'Accept');
+      const type = negotiatePlanType(request);
       const which = request.query.version ?? 'adopted';
       const municipality = await lookUp(request.params.kommunenummer);
       const context = await planReadContext(request, municipality.region_id, which);

@@ -111,8 +111,8 @@ const regionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const type = negotiatePlanType(request);
       reply.header('vary', 'Accept');
+      const type = negotiatePlanType(request);
       const which = request.query.version ?? 'adopted';
       const region = await lookUpRegion(app, request.params.region);
       const context = await planReadContext(request, region.id, which);
