@@ -7,6 +7,7 @@ export * from './measures.js';
 export * from './health.js';
 export * from './access.js';
 export * from './authoring.js';
+export * from './webhooks.js';
 import {
   ApiClientListSchema,
   ApiClientSchema,
@@ -54,6 +55,25 @@ import {
   VersionListSchema,
 } from './authoring.js';
 import { HealthSchema } from './health.js';
+import {
+  ConsultationOpenedEventSchema,
+  CreatedWebhookEndpointSchema,
+  EndpointDisabledEventSchema,
+  MeasureCreatedEventSchema,
+  MeasureDeletedEventSchema,
+  MeasureEventDataSchema,
+  MeasureUpdatedEventSchema,
+  NewWebhookEndpointSchema,
+  PlanVersionAdoptedEventSchema,
+  WebhookAttemptSchema,
+  WebhookDeliveryPageSchema,
+  WebhookDeliverySchema,
+  WebhookEndpointListSchema,
+  WebhookEndpointPatchSchema,
+  WebhookEndpointSchema,
+  WebhookEventSchema,
+  WebhookEventTypeSchema,
+} from './webhooks.js';
 import { MeasureListItemSchema, MeasurePageSchema } from './measures.js';
 import {
   AdoptionSchema,
@@ -155,4 +175,21 @@ export const namedSchemas = [
   FieldChangeSchema,
   ItemChangesSchema,
   VersionDiffSchema,
+  WebhookEventTypeSchema,
+  WebhookEndpointSchema,
+  WebhookEndpointListSchema,
+  NewWebhookEndpointSchema,
+  WebhookEndpointPatchSchema,
+  CreatedWebhookEndpointSchema,
+  WebhookAttemptSchema,
+  WebhookDeliverySchema,
+  WebhookDeliveryPageSchema,
+  MeasureEventDataSchema,
+  PlanVersionAdoptedEventSchema,
+  ConsultationOpenedEventSchema,
+  MeasureCreatedEventSchema,
+  MeasureUpdatedEventSchema,
+  MeasureDeletedEventSchema,
+  EndpointDisabledEventSchema,
+  WebhookEventSchema,
 ] as const;

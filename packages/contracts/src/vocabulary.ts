@@ -140,3 +140,21 @@ export type ApiClientScope = (typeof API_CLIENT_SCOPES)[number];
 /** How the editors handled a piece of consultation input. */
 export const CONSULTATION_HANDLINGS = ['accepted', 'partly_accepted', 'not_accepted', 'noted'] as const;
 export type ConsultationHandling = (typeof CONSULTATION_HANDLINGS)[number];
+
+/**
+ * What a webhook endpoint may subscribe to. The measure events are sent when
+ * a version is adopted: one per measure created, changed or removed by it.
+ */
+export const WEBHOOK_EVENT_TYPES = [
+  'plan.version.adopted',
+  'plan.consultation.opened',
+  'measure.created',
+  'measure.updated',
+  'measure.deleted',
+  'webhook.endpoint.disabled',
+] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+/** pending: attempts are still to come; failed: every attempt failed (a manual redelivery may still be asked for). */
+export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'succeeded', 'failed'] as const;
+export const WEBHOOK_ATTEMPT_OUTCOMES = ['in_flight', 'succeeded', 'failed', 'abandoned'] as const;
