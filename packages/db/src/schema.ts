@@ -323,6 +323,7 @@ export interface WebhookDeliveriesTable {
   attempts: Generated<number>;
   max_attempts: number;
   next_attempt_at: Timestamp | null;
+  redelivery_requested: Generated<boolean>;
   lease_owner: string | null;
   lease_expires_at: Timestamp | null;
   last_response_status: number | null;

@@ -73,7 +73,7 @@ const declared: ColumnsOf = {
   webhook_events: { id: true, region_id: true, type: true, body: true, occurred_at: true, dispatched_at: true },
   webhook_deliveries: {
     id: true, region_id: true, endpoint_id: true, event_id: true, status: true, attempts: true, max_attempts: true,
-    next_attempt_at: true, lease_owner: true, lease_expires_at: true, last_response_status: true, last_error: true,
+    next_attempt_at: true, redelivery_requested: true, lease_owner: true, lease_expires_at: true, last_response_status: true, last_error: true,
     created_at: true, completed_at: true,
   },
   webhook_attempts: {

@@ -85,6 +85,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       attempts integer not null default 0 check (attempts >= 0),
       max_attempts integer not null check (max_attempts between 1 and 1000),
       next_attempt_at timestamptz,
+      -- An administrator asked for one more attempt: the worker marks it manual in the log.
+      redelivery_requested boolean not null default false,
       lease_owner text check (length(lease_owner) <= 200),
       lease_expires_at timestamptz,
       last_response_status integer check (last_response_status between 100 and 599),
@@ -177,7 +179,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       update (url, description, event_types, enabled, disabled_reason, disabled_at, consecutive_failures, failing_since),
       delete on webhook_endpoints to oppvekst_app;
     grant select, insert (region_id, type, body) on webhook_events to oppvekst_app;
-    grant select, update (status, max_attempts, next_attempt_at, completed_at) on webhook_deliveries to oppvekst_app;
+    grant select, update (status, max_attempts, next_attempt_at, redelivery_requested, completed_at) on webhook_deliveries to oppvekst_app;
     grant select on webhook_attempts to oppvekst_app;
   `.execute(db);
 
@@ -200,7 +202,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       on webhook_endpoints to ${w};
     grant select, update (dispatched_at), insert (region_id, type, body) on webhook_events to ${w};
     grant select, insert (region_id, endpoint_id, event_id, status, max_attempts, next_attempt_at),
-      update (status, attempts, max_attempts, next_attempt_at, lease_owner, lease_expires_at, last_response_status, last_error, completed_at)
+      update (status, attempts, max_attempts, next_attempt_at, redelivery_requested, lease_owner, lease_expires_at, last_response_status, last_error, completed_at)
       on webhook_deliveries to ${w};
     grant select, insert (region_id, delivery_id, attempt_number, manual, worker),
       update (finished_at, outcome, response_status, error, duration_ms) on webhook_attempts to ${w};
