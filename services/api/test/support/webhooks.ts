@@ -34,7 +34,9 @@ export interface Received {
   signature: string;
   headers: IncomingHttpHeaders;
   body: string;
-  /** How many requests with this webhook-id came before this one. */
+  /** The request's path: which endpoint it was sent to. */
+  path: string;
+  /** How many requests with this webhook-id came to this path before this one. */
   nth: number;
 }
 
@@ -62,7 +64,8 @@ export async function receiver(t: Teardown, answer: Answer = () => 204): Promise
         signature: String(req.headers['webhook-signature']),
         headers: req.headers,
         body: Buffer.concat(chunks).toString('utf8'),
-        nth: received.filter((r) => r.id === id).length,
+        path: req.url ?? '',
+        nth: received.filter((r) => r.id === id && r.path === req.url).length,
       };
       received.push(request);
       for (const waiter of waiters) waiter();
