@@ -1,6 +1,6 @@
 import { createOwnerDb, type Database } from '@oppvekst/db';
 import { type Kysely, sql } from 'kysely';
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { build } from './helper.js';
 import { call, etagOf } from './support/api.js';
 import { tokenFor } from './support/auth.js';
@@ -22,7 +22,7 @@ const names: Record<string, string[]> = {
 };
 const resolve: Resolver = async (host) => (names[host] ?? []).map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
 
-async function setUp(t: Parameters<Parameters<typeof t.test>[1]>[0]) {
+async function setUp(t: Test) {
   const { app, database, db } = await build(t, { webhooks: { ...TEST_WEBHOOKS, targets: { allowHttp: false, allowedNetworks: [], resolve } } });
   const owner: Kysely<Database> = createOwnerDb<Database>(database.adminUrl);
   t.teardown(() => owner.destroy());

@@ -1,7 +1,7 @@
 import { verifyWebhook } from '@oppvekst/client';
 import { createOwnerDb, type Database } from '@oppvekst/db';
 import { type Kysely, sql } from 'kysely';
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { build } from './helper.js';
 import { call, etagOf } from './support/api.js';
 import { tokenFor } from './support/auth.js';
@@ -13,7 +13,7 @@ import type { Resolver } from '../src/webhooks/target-policy.js';
 
 const VT = 'vest-telemark';
 
-async function setUp(t: Parameters<Parameters<typeof t.test>[1]>[0], webhooks = TEST_WEBHOOKS) {
+async function setUp(t: Test, webhooks = TEST_WEBHOOKS) {
   const { app, database, db } = await build(t, { webhooks });
   const owner: Kysely<Database> = createOwnerDb<Database>(database.adminUrl);
   t.teardown(() => owner.destroy());
