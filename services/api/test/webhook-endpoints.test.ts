@@ -126,3 +126,32 @@ t.test('who manages webhooks: the region’s administrators and its webhooks:man
   const audit = await owner.selectFrom('audit_log').select(['actor', 'action']).where('entity_type', '=', 'webhook_endpoint').execute();
   t.same(audit, [{ actor: `client:${manager.id}`, action: 'webhook_endpoint.created' }], 'the client’s change is in the audit log under its own name');
 });
+
+t.test('no input makes a webhook route fail with 500', async (t) => {
+  const { app, token } = await setUp(t);
+  const created = await call(app, 'POST', BASE, { token, payload: { url: 'https://hooks.example.test/h', eventTypes: ['measure.created'] } });
+  const id = created.json().endpoint.id as string;
+  const strings = ['', 'a\u0000b', 'x'.repeat(5000), '\ud800', 'https://hooks.example.test/\u0000', 'https://[::1', 'https://hooks.example.test:99999/', 'javascript:alert(1)', 'https://%00/', 'https://hooks.example.test/' + '%'.repeat(300)];
+  const junk: unknown[] = [null, [], 'text', 42, JSON.parse('{"__proto__": {"admin": true}}'), { constructor: { prototype: { x: 1 } } }];
+  const bodies: unknown[] = [
+    ...strings.map((url) => ({ url, eventTypes: ['measure.created'] })),
+    ...strings.map((description) => ({ url: 'https://hooks.example.test/h', eventTypes: ['measure.created'], description })),
+    { url: 'https://hooks.example.test/h', eventTypes: 'measure.created' },
+    { url: 'https://hooks.example.test/h', eventTypes: Array(30).fill('measure.created') },
+    ...junk,
+  ];
+  for (const payload of bodies) {
+    for (const [method, url] of [['POST', BASE], ['PATCH', `${BASE}/${id}`]] as const) {
+      const tag = method === 'PATCH' ? etagOf(await call(app, 'GET', `${BASE}/${id}`, { token })) : undefined;
+      const res = await call(app, method, url, { token, payload, ...(tag ? { ifMatch: tag } : {}) });
+      t.ok(res.statusCode < 500, `${method} ${JSON.stringify(payload)?.slice(0, 60)} → ${res.statusCode}`);
+      if (res.statusCode >= 400) t.match(res.headers['content-type'], /^application\/problem\+json/);
+    }
+  }
+  for (const path of [`${BASE}/x`, `${BASE}/${id}%00`, `${BASE}/${id}/deliveries?limit=0`, `${BASE}/${id}/deliveries?limit=abc`, `${BASE}/${id}/deliveries?cursor=${'A'.repeat(300)}`, `${BASE}/${id}/deliveries?cursor=ZDoxOng`, `${BASE}/${id}/deliveries/x/redelivery`, `/v1/regions/${'a'.repeat(300)}/webhooks`]) {
+    for (const method of ['GET', 'POST', 'PATCH', 'DELETE'] as const) {
+      const res = await call(app, method, path, { token, ifMatch: '"x"', ...(method === 'PATCH' || method === 'POST' ? { payload: { description: 'x' } } : {}) });
+      t.ok(res.statusCode < 500, `${method} ${path.slice(0, 80)} → ${res.statusCode}`);
+    }
+  }
+});
