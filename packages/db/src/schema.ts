@@ -308,7 +308,7 @@ export interface WebhookEventsTable {
   region_id: string;
   type: WebhookEventType;
   body: string;
-  occurred_at: Generated<Timestamp>;
+  occurred_at: CreatedAt;
   dispatched_at: Timestamp | null;
 }
 
@@ -339,7 +339,7 @@ export interface WebhookAttemptsTable {
   attempt_number: number;
   manual: Generated<boolean>;
   worker: string;
-  started_at: Generated<Timestamp>;
+  started_at: CreatedAt;
   finished_at: Timestamp | null;
   outcome: Generated<'in_flight' | 'succeeded' | 'failed' | 'abandoned'>;
   response_status: number | null;

@@ -4,7 +4,9 @@ import type { Kysely } from 'kysely';
 import { Webhook } from 'standardwebhooks';
 import t from 'tap';
 import { build } from './helper.js';
-import { call } from './support/api.js';
+import type { PlanVersion } from '@oppvekst/contracts';
+import { call, etagOf } from './support/api.js';
+import { addDays, osloToday } from '../src/plans/consultation-window.js';
 import { tokenFor } from './support/auth.js';
 import { assertContract } from './support/contract.js';
 import { grant } from './support/principals.js';
@@ -107,4 +109,43 @@ t.test('a receiver that fails three times, then succeeds, gets the same webhook-
   const delivery = await owner.selectFrom('webhook_deliveries').selectAll().executeTakeFirstOrThrow();
   t.equal(delivery.status, 'succeeded');
   t.equal(delivery.attempts, 4);
+});
+
+t.test('the outbox: written with the change it reports, and only then', async (t) => {
+  const { app, database } = await build(t, { webhooks: TEST_WEBHOOKS });
+  const owner: Kysely<Database> = createOwnerDb<Database>(database.adminUrl);
+  t.teardown(() => owner.destroy());
+  await grant(owner, 'leiar@tokke', 'municipal_editor', { region: 'vest-telemark', municipality: '4026' });
+  const token = await tokenFor('leiar@tokke');
+  const events = () => owner.selectFrom('webhook_events').select(['type', 'body', 'occurred_at']).orderBy('occurred_at').execute();
+
+  // A municipal editor revises Tokke's annex: the draft and its edits send nothing.
+  const list = await call(app, 'GET', '/v1/municipalities/4026/annex/versions', { token });
+  const started = await call(app, 'POST', '/v1/municipalities/4026/annex/versions', { token, ifMatch: etagOf(list), payload: {} });
+  const base = `/v1/plan-versions/${started.json().id}`;
+  const content = (await call(app, 'GET', base, { token })).json() as PlanVersion;
+  const measure = [...content.goals.flatMap((g) => g.measures), ...content.measuresForRegionalGoals][0]!;
+  const item = await call(app, 'GET', `${base}/measures/${measure.id}`, { token });
+  t.equal((await call(app, 'PATCH', `${base}/measures/${measure.id}`, { token, ifMatch: etagOf(item), payload: { title: 'Endra i utkastet' } })).statusCode, 200);
+  t.same(await events(), [], 'editing a draft writes no event');
+
+  // A refused step writes nothing either: its transaction is rolled back.
+  const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+  const refused = await call(app, 'POST', `${base}/adoption`, {
+    token,
+    ifMatch: etagOf(await call(app, 'GET', base, { token })),
+    payload: { decidedBy: 'municipal_council', decision: 'adopted', decidedOn: tomorrow, caseReference: 'X' },
+  });
+  t.equal(refused.statusCode, 409);
+  t.same(await events(), [], 'a refused adoption writes no event');
+
+  const today = osloToday();
+  const opened = await call(app, 'POST', `${base}/consultation`, { token, ifMatch: etagOf(await call(app, 'GET', base, { token })), payload: { opensOn: today, closesOn: addDays(today, 21) } });
+  t.equal(opened.statusCode, 200);
+  const [event] = await events();
+  t.equal(event?.type, 'plan.consultation.opened');
+  const body = JSON.parse(event!.body);
+  assertContract(t, 'WebhookEvent', body);
+  t.match(body, { type: 'plan.consultation.opened', data: { region: 'vest-telemark', version: { id: started.json().id, status: 'consultation', kommunenummer: '4026', consultation: { opensOn: today } } } });
+  t.equal(body.timestamp, event!.occurred_at.toISOString(), 'the body’s timestamp is the transaction’s time');
 });

@@ -1,4 +1,4 @@
-import { Slug, Uuid, WebhookDeliveryPageSchema, WebhookDeliverySchema } from '@oppvekst/contracts';
+import { NoQuery, Slug, Uuid, WebhookDeliveryPageSchema, WebhookDeliverySchema } from '@oppvekst/contracts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { recordAudit } from '../../audit/audit.repository.js';
@@ -58,7 +58,7 @@ const webhookDeliveryRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description: 'One manual attempt, whatever became of the earlier ones. 409 while the endpoint is disabled or an attempt is in flight.',
         security: WEBHOOK_SECURITY,
         params: DeliveryParams,
-        querystring: Type.Object({}, { additionalProperties: false }),
+        querystring: NoQuery,
         response: { 202: Type.Ref(WebhookDeliverySchema), ...problemResponses(400, 401, 403, 404, 409, 429, 503) },
       },
     },
