@@ -141,3 +141,21 @@ t.test('row-level security: the webhook tables are the region’s managers’ an
   const seen = await asWorker(sql`select count(*)::int as n from webhook_endpoints`);
   t.equal((seen.rows[0] as { n: number }).n, 1, 'it sees every region’s endpoints');
 });
+
+t.test('redelivering a delivered event is one attempt: if it fails, nothing more follows and the endpoint stays enabled', async (t) => {
+  const { app, database, owner, token } = await setUp(t);
+  const hook = await receiver(t, (r) => (r.nth === 0 ? 204 : 500));
+  const endpoint = await register(app, token, hook.url, ['plan.version.adopted']);
+  inProcessWorker(t, database, { retrySchedule: [0, 20, 20] });
+  await reviseAndAdopt(app, token);
+  const url = `/v1/regions/${VT}/webhooks/${endpoint.id}`;
+  const delivery = await eventually(async () => (await owner.selectFrom('webhook_deliveries').select(['id', 'status']).executeTakeFirst())?.status === 'succeeded' && (await owner.selectFrom('webhook_deliveries').select('id').executeTakeFirstOrThrow()), 'delivered');
+  t.equal((await call(app, 'POST', `${url}/deliveries/${delivery.id}/redelivery`, { token })).statusCode, 202);
+  const after = await eventually(async () => {
+    const row = await owner.selectFrom('webhook_deliveries').select(['status', 'attempts', 'max_attempts']).executeTakeFirstOrThrow();
+    return row.status === 'failed' && row;
+  }, 'the manual attempt recorded');
+  t.same(after, { status: 'failed', attempts: 2, max_attempts: 2 }, 'one manual attempt, no retry schedule after it');
+  t.equal(hook.received.length, 2);
+  t.equal((await call(app, 'GET', url, { token })).json().enabled, true, 'a failed manual attempt disables nothing');
+});

@@ -73,17 +73,21 @@ export async function readDelivery(db: Db, endpointId: string, deliveryId: strin
   return (await deliveries(db, endpointId).where('d.id', '=', deliveryId).executeTakeFirst())?.delivery;
 }
 
-/** One more attempt, due now, marked manual; it does not start a new retry schedule (one still running keeps its own). */
-export async function requestRedelivery(db: Db, deliveryId: string, attempts: number): Promise<void> {
+/**
+ * One more attempt, due now, marked manual. It does not start a new retry
+ * schedule: a finished delivery gets exactly one attempt more, and one still
+ * waiting for a retry keeps the attempts it had left.
+ */
+export async function requestRedelivery(db: Db, delivery: { id: string; status: string; attempts: number }): Promise<void> {
   await db
     .updateTable('webhook_deliveries')
     .set({
       status: 'pending',
-      max_attempts: sql<number>`greatest(max_attempts, ${attempts + 1})`,
+      max_attempts: delivery.status === 'pending' ? sql<number>`greatest(max_attempts, ${delivery.attempts + 1})` : delivery.attempts + 1,
       next_attempt_at: sql<Date>`now()`,
       redelivery_requested: true,
       completed_at: null,
     })
-    .where('id', '=', deliveryId)
+    .where('id', '=', delivery.id)
     .execute();
 }

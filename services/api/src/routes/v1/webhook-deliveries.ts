@@ -72,7 +72,7 @@ const webhookDeliveryRoutes: FastifyPluginAsyncTypebox = async (app) => {
         if (!current) throw notFound(`No delivery ${deliveryId} to endpoint ${endpointId}`);
         if (!endpoint.endpoint.enabled) throw conflict('The endpoint is disabled: enable it first (updateWebhookEndpoint with enabled: true)');
         if (current.inFlight) throw conflict('An attempt to deliver this event is in flight; look at the log again shortly');
-        await requestRedelivery(trx, deliveryId, current.attempts);
+        await requestRedelivery(trx, current);
         const after = (await readDelivery(trx, endpointId, deliveryId))!;
         await recordAudit(trx, {
           regionId: region.id,
