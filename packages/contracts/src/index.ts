@@ -8,6 +8,7 @@ export * from './health.js';
 export * from './access.js';
 export * from './authoring.js';
 export * from './compliance.js';
+export * from './webhooks.js';
 import {
   ApiClientListSchema,
   ApiClientSchema,
@@ -61,6 +62,25 @@ import {
   EvidenceSchema,
 } from './compliance.js';
 import { HealthSchema } from './health.js';
+import {
+  ConsultationOpenedEventSchema,
+  CreatedWebhookEndpointSchema,
+  EndpointDisabledEventSchema,
+  MeasureCreatedEventSchema,
+  MeasureDeletedEventSchema,
+  MeasureEventDataSchema,
+  MeasureUpdatedEventSchema,
+  NewWebhookEndpointSchema,
+  PlanVersionAdoptedEventSchema,
+  WebhookAttemptSchema,
+  WebhookDeliveryPageSchema,
+  WebhookDeliverySchema,
+  WebhookEndpointListSchema,
+  WebhookEndpointPatchSchema,
+  WebhookEndpointSchema,
+  WebhookEventSchema,
+  WebhookEventTypeSchema,
+} from './webhooks.js';
 import { MeasureListItemSchema, MeasurePageSchema } from './measures.js';
 import {
   AdoptionSchema,
@@ -166,4 +186,21 @@ export const namedSchemas = [
   ComplianceElementResultSchema,
   ComplianceWarningSchema,
   ComplianceReportSchema,
+  WebhookEventTypeSchema,
+  WebhookEndpointSchema,
+  WebhookEndpointListSchema,
+  NewWebhookEndpointSchema,
+  WebhookEndpointPatchSchema,
+  CreatedWebhookEndpointSchema,
+  WebhookAttemptSchema,
+  WebhookDeliverySchema,
+  WebhookDeliveryPageSchema,
+  MeasureEventDataSchema,
+  PlanVersionAdoptedEventSchema,
+  ConsultationOpenedEventSchema,
+  MeasureCreatedEventSchema,
+  MeasureUpdatedEventSchema,
+  MeasureDeletedEventSchema,
+  EndpointDisabledEventSchema,
+  WebhookEventSchema,
 ] as const;

@@ -164,3 +164,21 @@ export type ComplianceWarningCode = (typeof COMPLIANCE_WARNINGS)[number];
 /** Which version of a plan a read is about: the adopted one, or the one being worked on. */
 export const PLAN_READ_VERSIONS = ['adopted', 'draft'] as const;
 export type PlanReadVersion = (typeof PLAN_READ_VERSIONS)[number];
+
+/**
+ * What a webhook endpoint may subscribe to. The measure events are sent when
+ * a version is adopted: one per measure created, changed or removed by it.
+ */
+export const WEBHOOK_EVENT_TYPES = [
+  'plan.version.adopted',
+  'plan.consultation.opened',
+  'measure.created',
+  'measure.updated',
+  'measure.deleted',
+  'webhook.endpoint.disabled',
+] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+/** pending: attempts are still to come; failed: every attempt failed (a manual redelivery may still be asked for). */
+export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'succeeded', 'failed'] as const;
+export const WEBHOOK_ATTEMPT_OUTCOMES = ['in_flight', 'succeeded', 'failed', 'abandoned'] as const;

@@ -8,6 +8,8 @@ import { vestTelemark } from './seed/vest-telemark.js';
 export interface BootstrapOptions {
   /** Create the roles and set the app role's password (skip when an operator manages roles). */
   appPassword?: string | undefined;
+  /** The webhook worker role's password (default: derived from the admin URL); only with appPassword. */
+  workerPassword?: string | undefined;
   migrate?: boolean;
   /** 'if-empty': only into a database without regions. */
   seed?: 'if-empty' | 'always' | 'never';
@@ -21,7 +23,7 @@ export interface BootstrapOutcome {
 
 /** Roles, migrations and the demo seed, in that order: what a database needs before the app may use it. */
 export async function bootstrapDatabase(adminUrl: string, options: BootstrapOptions = {}): Promise<BootstrapOutcome> {
-  if (options.appPassword !== undefined) await ensureRoles(adminUrl, options.appPassword);
+  if (options.appPassword !== undefined) await ensureRoles(adminUrl, options.appPassword, options.workerPassword);
   const { applied } = options.migrate === false ? { applied: [] } : await migrateToLatest(adminUrl);
   const mode = options.seed ?? 'never';
   if (mode === 'never') return { applied, seeded: null };

@@ -5,6 +5,11 @@ import pg from 'pg';
 export const OWNER_ROLE = 'oppvekst_owner';
 /** The login role of the running app: owns nothing, is not superuser, cannot bypass row-level security. */
 export const APP_ROLE = 'oppvekst_app';
+/**
+ * The login role of the webhook worker: across regions, but only on the
+ * webhook tables (and the region directory), through its own policies.
+ */
+export const WORKER_ROLE = 'oppvekst_webhook_worker';
 
 /**
  * The app role's password when none is configured: derived from the admin
@@ -15,19 +20,24 @@ export function deriveAppPassword(adminUrl: string): string {
   return createHmac('sha256', adminUrl).update(APP_ROLE).digest('base64url');
 }
 
+/** The worker role's password when none is configured, derived the same way. */
+export function deriveWorkerPassword(adminUrl: string): string {
+  return createHmac('sha256', adminUrl).update(WORKER_ROLE).digest('base64url');
+}
+
 /**
- * Creates the owner and app roles when missing and keeps the app role's
- * password and attributes as configured. Needs a connection that may create
+ * Creates the owner, app and webhook worker roles when missing and keeps the
+ * login roles' passwords and attributes as configured. Needs a connection that may create
  * roles (the embedded superuser, or a DBA's); where the roles already exist,
  * as an operator may have made them, only the password is brought in line.
  */
-export async function ensureRoles(adminUrl: string, appPassword: string): Promise<void> {
+export async function ensureRoles(adminUrl: string, appPassword: string, workerPassword = deriveWorkerPassword(adminUrl)): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
     const { rows } = await client.query<{ rolname: string }>(
       'select rolname from pg_roles where rolname = any($1)',
-      [[OWNER_ROLE, APP_ROLE]],
+      [[OWNER_ROLE, APP_ROLE, WORKER_ROLE]],
     );
     const existing = new Set(rows.map((r) => r.rolname));
     const { rows: me } = await client.query<{ rolsuper: boolean }>(
@@ -49,6 +59,11 @@ export async function ensureRoles(adminUrl: string, appPassword: string): Promis
       // PostgreSQL 16+ lets only a superuser set attributes such as NOSUPERUSER
       // on an existing role; a CREATEROLE admin may still set the password.
       await client.query(`alter role ${APP_ROLE}${superuser ? ` ${attributes}` : ''} password ${password}`);
+      const workerSecret = client.escapeLiteral(workerPassword);
+      if (!existing.has(WORKER_ROLE)) {
+        await client.query(`create role ${WORKER_ROLE} ${attributes} password ${workerSecret}`).catch(ignoreDuplicate);
+      }
+      await client.query(`alter role ${WORKER_ROLE}${superuser ? ` ${attributes}` : ''} password ${workerSecret}`);
       await client.query(`grant usage, create on schema public to ${OWNER_ROLE}`);
       await client.query(`revoke create on schema public from public`);
     } finally {

@@ -276,6 +276,77 @@ export interface PlatformAdminsTable {
   created_at: CreatedAt;
 }
 
+export type WebhookEventType =
+  | 'plan.version.adopted'
+  | 'plan.consultation.opened'
+  | 'measure.created'
+  | 'measure.updated'
+  | 'measure.deleted'
+  | 'webhook.endpoint.disabled';
+
+export interface WebhookEndpointsTable {
+  id: string;
+  region_id: string;
+  url: string;
+  description: Generated<string>;
+  event_types: WebhookEventType[];
+  secret_ciphertext: string;
+  enabled: Generated<boolean>;
+  disabled_reason: string | null;
+  disabled_at: Timestamp | null;
+  consecutive_failures: Generated<number>;
+  failing_since: Timestamp | null;
+  last_success_at: Timestamp | null;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: Generated<Timestamp>;
+  row_version: RowVersion;
+}
+
+export interface WebhookEventsTable {
+  id: Generated<string>;
+  region_id: string;
+  type: WebhookEventType;
+  body: string;
+  occurred_at: CreatedAt;
+  dispatched_at: Timestamp | null;
+}
+
+export type WebhookDeliveryStatus = 'pending' | 'succeeded' | 'failed';
+
+export interface WebhookDeliveriesTable {
+  id: Generated<string>;
+  region_id: string;
+  endpoint_id: string;
+  event_id: string;
+  status: Generated<WebhookDeliveryStatus>;
+  attempts: Generated<number>;
+  max_attempts: number;
+  next_attempt_at: Timestamp | null;
+  redelivery_requested: Generated<boolean>;
+  lease_owner: string | null;
+  lease_expires_at: Timestamp | null;
+  last_response_status: number | null;
+  last_error: string | null;
+  created_at: CreatedAt;
+  completed_at: Timestamp | null;
+}
+
+export interface WebhookAttemptsTable {
+  id: Generated<string>;
+  region_id: string;
+  delivery_id: string;
+  attempt_number: number;
+  manual: Generated<boolean>;
+  worker: string;
+  started_at: CreatedAt;
+  finished_at: Timestamp | null;
+  outcome: Generated<'in_flight' | 'succeeded' | 'failed' | 'abandoned'>;
+  response_status: number | null;
+  error: string | null;
+  duration_ms: number | null;
+}
+
 export interface Database {
   regions: RegionsTable;
   municipalities: MunicipalitiesTable;
@@ -297,6 +368,10 @@ export interface Database {
   memberships: MembershipsTable;
   api_clients: ApiClientsTable;
   platform_admins: PlatformAdminsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_events: WebhookEventsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
 }
 
 /**

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { bootstrapDatabase, startEmbeddedPostgres, withCredentials } from '@oppvekst/db';
 import pg from 'pg';
-import { TEMPLATE_DATABASE, TEST_APP_PASSWORD } from '../test/support/constants.js';
+import { TEMPLATE_DATABASE, TEST_APP_PASSWORD, TEST_WORKER_PASSWORD } from '../test/support/constants.js';
 
 async function main(): Promise<number> {
   let superuserUrl = process.env.TEST_DATABASE_URL;
@@ -25,7 +25,7 @@ async function main(): Promise<number> {
   try {
     await recreateDatabase(superuserUrl, TEMPLATE_DATABASE);
     const templateUrl = withDatabase(superuserUrl, TEMPLATE_DATABASE);
-    await bootstrapDatabase(templateUrl, { appPassword: TEST_APP_PASSWORD, seed: 'always' });
+    await bootstrapDatabase(templateUrl, { appPassword: TEST_APP_PASSWORD, workerPassword: TEST_WORKER_PASSWORD, seed: 'always' });
 
     const tapArgs = process.argv.slice(2);
     return await new Promise<number>((resolve) => {

@@ -21,6 +21,9 @@ import regionRoutes from './routes/v1/regions.js';
 import planVersionRoutes from './routes/v1/plan-versions.js';
 import draftItemRoutes from './routes/v1/draft-items.js';
 import consultationRoutes from './routes/v1/consultation.js';
+import webhookEndpointRoutes from './routes/v1/webhook-endpoints.js';
+import webhookDeliveryRoutes from './routes/v1/webhook-deliveries.js';
+import { defaultWebhookOptions, type WebhookOptions } from './webhooks/webhook-options.js';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -34,6 +37,8 @@ export interface AppOptions {
   /** Fastify's trustProxy: set behind a reverse proxy so the caller's address is the client's, not the proxy's. */
   trustProxy?: boolean | number | string;
   auth: AuthenticationOptions;
+  /** Where webhook targets may point and the key that seals their secrets (default: public https targets, a key for this app's life). */
+  webhooks?: WebhookOptions;
 }
 
 /**
@@ -104,6 +109,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await v1.register(planVersionRoutes);
       await v1.register(draftItemRoutes);
       await v1.register(consultationRoutes, { inputRateLimitMax: options.consultationInputRateLimitMax ?? 20, inputRateLimitWindowMs: 3_600_000 });
+      await v1.register(webhookEndpointRoutes, options.webhooks ?? defaultWebhookOptions());
+      await v1.register(webhookDeliveryRoutes);
     },
     { prefix: '/v1' },
   );

@@ -1,4 +1,8 @@
 import path from 'node:path';
+import { ConfigError, type Env, EnvReader } from './config-reader.js';
+import { readWebhookConfig, type WebhookConfig } from './webhooks/webhook-config.js';
+
+export { ConfigError } from './config-reader.js';
 
 /**
  * All configuration comes from environment variables, read once at start by
@@ -39,6 +43,9 @@ export interface Config {
   tokens: TokenConfig;
   /** The municipalities' own identity provider, when one is trusted. */
   oidc: OidcConfig | undefined;
+  /** `development` relaxes what is only safe on a developer's machine (plain http webhook targets). */
+  environment: 'development' | 'production';
+  webhooks: WebhookConfig;
 }
 
 export interface TokenConfig {
@@ -61,17 +68,6 @@ export interface OidcConfig {
 /** Asymmetric algorithms only (a shared HMAC secret with an identity provider is not a trust model we offer), as JWKS keys. */
 const OIDC_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512'] as const;
 
-export class ConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    message: string,
-  ) {
-    super(`${variable}: ${message}`);
-    this.name = 'ConfigError';
-  }
-}
-
-type Env = Record<string, string | undefined>;
 
 /**
  * `cwd` anchors a relative DATA_DIR. pnpm runs scripts inside the package
@@ -107,6 +103,8 @@ export function loadConfig(env: Env = process.env, cwd = env.INIT_CWD ?? process
       clientTokenTtlSeconds: read.integer('CLIENT_TOKEN_TTL_SECONDS', 900, 60, 86_400),
     },
     oidc: readOidc(read),
+    environment: read.oneOf('OPPVEKST_ENV', ['development', 'production'] as const, 'production'),
+    webhooks: readWebhookConfig(read, env.OPPVEKST_ENV?.trim() === 'development'),
   };
   if (config.tokens.signingKey !== undefined && !config.tokens.signingKey.includes('PRIVATE KEY')) {
     throw new ConfigError('TOKEN_SIGNING_KEY', 'must be a PEM private key (-----BEGIN PRIVATE KEY-----)');
@@ -145,69 +143,4 @@ function readOidc(read: EnvReader): OidcConfig | undefined {
     }
   }
   return { issuer, audience, jwksUrl, algorithms };
-}
-
-class EnvReader {
-  constructor(private readonly env: Env) {}
-
-  optional(name: string): string | undefined {
-    const value = this.env[name]?.trim();
-    return value ? value : undefined;
-  }
-
-  string(name: string, fallback: string): string {
-    return this.optional(name) ?? fallback;
-  }
-
-  integer(name: string, fallback: number, min: number, max: number): number {
-    const raw = this.optional(name);
-    if (raw === undefined) return fallback;
-    if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
-    const value = Number(raw);
-    if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
-    return value;
-  }
-
-  boolean(name: string, fallback: boolean): boolean {
-    const raw = this.optional(name)?.toLowerCase();
-    if (raw === undefined) return fallback;
-    if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
-    if (['0', 'false', 'no', 'off'].includes(raw)) return false;
-    throw new ConfigError(name, `must be true or false, got "${raw}"`);
-  }
-
-  oneOf<const T extends readonly string[]>(name: string, allowed: T, fallback: T[number]): T[number] {
-    const raw = this.optional(name);
-    if (raw === undefined) return fallback;
-    if (!allowed.includes(raw)) throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${raw}"`);
-    return raw as T[number];
-  }
-
-  postgresUrl(name: string): string | undefined {
-    const raw = this.optional(name);
-    if (raw === undefined) return undefined;
-    let url: URL;
-    try {
-      url = new URL(raw);
-    } catch {
-      throw new ConfigError(name, 'must be a URL such as postgres://user:password@host:5432/database');
-    }
-    if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-      throw new ConfigError(name, `must use the postgres:// scheme, got "${url.protocol}"`);
-    }
-    if (!url.hostname) throw new ConfigError(name, 'must name a host');
-    return raw;
-  }
-
-  httpUrl(name: string): string | undefined {
-    const raw = this.optional(name);
-    if (raw === undefined) return undefined;
-    try {
-      const url = new URL(raw);
-      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error();
-    } catch {
-      throw new ConfigError(name, `must be an http(s) URL, got "${raw}"`);
-    }
-    return raw.replace(/\/$/, '');
-  }
 }

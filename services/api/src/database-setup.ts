@@ -5,8 +5,10 @@ import {
   createPool,
   type Database,
   deriveAppPassword,
+  deriveWorkerPassword,
   startEmbeddedPostgres,
   withCredentials,
+  WORKER_ROLE,
 } from '@oppvekst/db';
 import type { Kysely } from 'kysely';
 import type pg from 'pg';
@@ -15,6 +17,8 @@ import type { Config } from './config.js';
 export interface PreparedDatabase {
   adminUrl: string;
   appUrl: string;
+  /** The webhook worker's connection: WEBHOOK_WORKER_DATABASE_URL, or the admin URL with the worker role. */
+  workerUrl: string;
   embedded: boolean;
   stop(): Promise<void>;
 }
@@ -46,6 +50,7 @@ export async function prepareDatabase(config: Config, log: Logger): Promise<Prep
     const appPassword = appPasswordFor(config, adminUrl);
     const { applied, seeded } = await bootstrapDatabase(adminUrl, {
       appPassword: config.migrateOnStart ? appPassword : undefined,
+      workerPassword: workerPasswordFor(config, adminUrl),
       migrate: config.migrateOnStart,
       seed: config.seedDemo,
     });
@@ -53,7 +58,8 @@ export async function prepareDatabase(config: Config, log: Logger): Promise<Prep
     if (seeded) log.info(seeded, 'demo region seeded');
     // appPasswordFor is undefined only when APP_DATABASE_URL is set, so the password is there when it is used.
     const appUrl = config.appDatabaseUrl ?? withCredentials(adminUrl, APP_ROLE, appPassword!);
-    return { adminUrl, appUrl, embedded: !config.databaseUrl, stop };
+    const workerUrl = config.webhooks.workerDatabaseUrl ?? withCredentials(adminUrl, WORKER_ROLE, workerPasswordFor(config, adminUrl));
+    return { adminUrl, appUrl, workerUrl, embedded: !config.databaseUrl, stop };
   } catch (error) {
     await stop();
     throw error;
@@ -67,6 +73,11 @@ export async function prepareDatabase(config: Config, log: Logger): Promise<Prep
 export function appPasswordFor(config: Config, adminUrl: string): string | undefined {
   if (config.appDatabaseUrl) return undefined;
   return config.appDatabasePassword ?? deriveAppPassword(adminUrl);
+}
+
+/** The worker role's password: configured, or derived from the admin URL as the app role's is. */
+export function workerPasswordFor(config: Config, adminUrl: string): string {
+  return config.webhooks.workerDatabasePassword ?? deriveWorkerPassword(adminUrl);
 }
 
 export interface AppDatabase {

@@ -107,6 +107,27 @@ t.test('access matrix: every caller × every operation × own / foreign municipa
     return `/v1/regions/${region}/api-clients/${row.id}`;
   };
 
+  // Webhook endpoints (and a failed delivery) to read, change, remove and redeliver, one per call.
+  const freshEndpoint = async (region: string) => {
+    const { id: regionId } = await owner.selectFrom('regions').select('id').where('slug', '=', region).executeTakeFirstOrThrow();
+    const id = crypto.randomUUID();
+    await owner
+      .insertInto('webhook_endpoints')
+      .values({ id, region_id: regionId, url: 'https://93.184.216.34/hook', event_types: ['measure.created'], secret_ciphertext: 'v1.matrix.sealed-secret-stand-in', created_by: 'test' })
+      .execute();
+    return { url: `/v1/regions/${region}/webhooks/${id}`, etag: `"${id}.1"`, id, regionId };
+  };
+  const freshDelivery = async (region: string) => {
+    const endpoint = await freshEndpoint(region);
+    const event = await owner.insertInto('webhook_events').values({ region_id: endpoint.regionId, type: 'measure.created', body: '{}' }).returning('id').executeTakeFirstOrThrow();
+    const delivery = await owner
+      .insertInto('webhook_deliveries')
+      .values({ region_id: endpoint.regionId, endpoint_id: endpoint.id, event_id: event.id, status: 'failed', max_attempts: 1, next_attempt_at: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return `${endpoint.url}/deliveries/${delivery.id}/redelivery`;
+  };
+
   // The rules, from the roles' definitions.
   const valid = (c: Caller) => !c.revoked;
   const signedIn = (c: Caller) => !c.anonymous;
@@ -125,6 +146,12 @@ t.test('access matrix: every caller × every operation × own / foreign municipa
     return administers(c, target) ? success : 403;
   };
   const region = (target: Target) => PLACE[target].region;
+  /** A region's webhooks: its administrators, platform admins, and its own clients whose token holds webhooks:manage (all clients here are Vest-Telemark's). */
+  const webhooks = (success: number) => (c: Caller, target: Target) => {
+    if (!signedIn(c) || !valid(c)) return 401;
+    if (isClient(c)) return c.scopes!.includes('webhooks:manage') && region(target) === VT ? success : 403;
+    return administers(c, target) ? success : 403;
+  };
   const municipality = (target: Target) => PLACE[target].municipality;
 
   // Writing plans. Drafts are seen by the region's members only; a plan is
@@ -372,6 +399,28 @@ t.test('access matrix: every caller × every operation × own / foreign municipa
       },
       expect: draftWrite(200),
     },
+    listWebhookEndpoints: { request: (x) => ({ method: 'GET', url: `/v1/regions/${region(x)}/webhooks` }), expect: webhooks(200) },
+    createWebhookEndpoint: {
+      request: (x) => ({ method: 'POST', url: `/v1/regions/${region(x)}/webhooks`, payload: { url: 'https://93.184.216.34/matrix', eventTypes: ['plan.version.adopted'] } }),
+      expect: webhooks(201),
+    },
+    getWebhookEndpoint: { request: async (x) => ({ method: 'GET', url: (await freshEndpoint(region(x))).url }), expect: webhooks(200) },
+    updateWebhookEndpoint: {
+      request: async (x) => {
+        const endpoint = await freshEndpoint(region(x));
+        return { method: 'PATCH', url: endpoint.url, payload: { description: 'Endra' }, headers: { 'if-match': endpoint.etag } };
+      },
+      expect: webhooks(200),
+    },
+    deleteWebhookEndpoint: {
+      request: async (x) => {
+        const endpoint = await freshEndpoint(region(x));
+        return { method: 'DELETE', url: endpoint.url, headers: { 'if-match': endpoint.etag } };
+      },
+      expect: webhooks(204),
+    },
+    listWebhookDeliveries: { request: async (x) => ({ method: 'GET', url: `${(await freshEndpoint(region(x))).url}/deliveries` }), expect: webhooks(200) },
+    redeliverWebhook: { request: async (x) => ({ method: 'POST', url: await freshDelivery(region(x)) }), expect: webhooks(202) },
     issueToken: {
       // The token endpoint reads client credentials, not bearer tokens: whoever calls it with a good secret gets a token.
       request: () => ({

@@ -5,7 +5,7 @@ import t from 'tap';
 import { createOwnerDb, type Database } from '@oppvekst/db';
 import { build } from './helper.js';
 import { TEST_ISSUER, testSigningKey } from './support/auth.js';
-import { TEST_APP_PASSWORD } from './support/constants.js';
+import { TEST_APP_PASSWORD, TEST_WORKER_PASSWORD } from './support/constants.js';
 import { createTestDatabase } from './support/database.js';
 
 const apiDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -14,8 +14,8 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: 
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
       cwd: apiDir,
-      // The app role's password is shared across the test cluster: keep it.
-      env: { ...process.env, APP_DATABASE_PASSWORD: TEST_APP_PASSWORD, ...env },
+      // The login roles' passwords are shared across the test cluster: keep them.
+      env: { ...process.env, APP_DATABASE_PASSWORD: TEST_APP_PASSWORD, WEBHOOK_WORKER_DATABASE_PASSWORD: TEST_WORKER_PASSWORD, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

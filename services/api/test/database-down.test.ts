@@ -43,6 +43,12 @@ t.test('with the database unreachable the API answers 503 problem+json, never 50
     { method: 'GET' as const, url: `/v1/plan-versions/${version}` },
     { method: 'PATCH' as const, url: `/v1/plan-versions/${version}/goals/${version}`, payload: { title: 'Nytt' }, headers: { 'if-match': '"x.1"' } },
     { method: 'POST' as const, url: `/v1/plan-versions/${version}/consultation-input`, payload: { authorName: 'Ungdomsrådet', text: 'Innspel' } },
+    // Webhooks: registering, the log, redelivery.
+    { method: 'GET' as const, url: '/v1/regions/vest-telemark/webhooks' },
+    { method: 'POST' as const, url: '/v1/regions/vest-telemark/webhooks', payload: { url: 'https://93.184.216.34/hook', eventTypes: ['measure.created'] } },
+    { method: 'PATCH' as const, url: `/v1/regions/vest-telemark/webhooks/${version}`, payload: { enabled: true }, headers: { 'if-match': '"x.1"' } },
+    { method: 'GET' as const, url: `/v1/regions/vest-telemark/webhooks/${version}/deliveries` },
+    { method: 'POST' as const, url: `/v1/regions/vest-telemark/webhooks/${version}/deliveries/${version}/redelivery` },
   ];
   for (const { headers, ...call } of writes) {
     const res = await app.inject({ ...call, headers: { ...headers, ...bearer(await tokenFor('kari@example.org')) } });

@@ -65,6 +65,21 @@ const declared: ColumnsOf = {
   },
   platform_admins: { subject: true, created_at: true },
   consultation_contacts: { submission_id: true, region_id: true, plan_version_id: true, contact: true },
+  webhook_endpoints: {
+    id: true, region_id: true, url: true, description: true, event_types: true, secret_ciphertext: true, enabled: true,
+    disabled_reason: true, disabled_at: true, consecutive_failures: true, failing_since: true, last_success_at: true,
+    created_by: true, created_at: true, updated_at: true, row_version: true,
+  },
+  webhook_events: { id: true, region_id: true, type: true, body: true, occurred_at: true, dispatched_at: true },
+  webhook_deliveries: {
+    id: true, region_id: true, endpoint_id: true, event_id: true, status: true, attempts: true, max_attempts: true,
+    next_attempt_at: true, redelivery_requested: true, lease_owner: true, lease_expires_at: true, last_response_status: true, last_error: true,
+    created_at: true, completed_at: true,
+  },
+  webhook_attempts: {
+    id: true, region_id: true, delivery_id: true, attempt_number: true, manual: true, worker: true, started_at: true,
+    finished_at: true, outcome: true, response_status: true, error: true, duration_ms: true,
+  },
 };
 
 t.test('migrations run up from an empty database and match the declared types', async (t) => {

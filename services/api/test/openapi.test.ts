@@ -4,6 +4,7 @@ import { build } from './helper.js';
 
 const REQUIRED_OPERATIONS = [
   'listRegions', 'getRegion', 'listMunicipalities', 'listServices', 'getRegionalPlan', 'getAnnex', 'getMunicipalityPlan', 'listMeasures', 'getComplianceReport',
+  'listWebhookEndpoints', 'createWebhookEndpoint', 'getWebhookEndpoint', 'updateWebhookEndpoint', 'deleteWebhookEndpoint', 'listWebhookDeliveries', 'redeliverWebhook',
 ];
 
 t.test('/openapi.json is valid OpenAPI 3.1 with named components and every operation', async (t) => {
@@ -39,7 +40,7 @@ t.test('/openapi.json is valid OpenAPI 3.1 with named components and every opera
   t.ok(spec.paths['/v1/regions/{region}/plan'].get.responses['406'], 'and the 406 when none fits');
 
   const schemas = Object.keys(spec.components.schemas);
-  for (const name of ['Problem', 'Measure', 'Goal', 'PlanVersion', 'MunicipalityPlan', 'MeasurePage', 'Region', 'ComplianceReport']) {
+  for (const name of ['Problem', 'Measure', 'Goal', 'PlanVersion', 'MunicipalityPlan', 'MeasurePage', 'Region', 'ComplianceReport', 'WebhookEndpoint', 'WebhookDeliveryPage', 'WebhookEvent', 'MeasureEventData']) {
     t.ok(schemas.includes(name), `component ${name}`);
   }
   t.notOk(schemas.some((s) => /^def-\d+$/.test(s)), 'no anonymous def-N components');

@@ -54,6 +54,19 @@ t.test('row-level security, the second wall', async (t) => {
     .returning('id')
     .executeTakeFirstOrThrow();
   await owner.insertInto('audit_log').values({ region_id: b.id, actor: 'test', action: 'x.y', entity_type: 'x', entity_id: '1', before: null, after: null }).execute();
+  // A webhook endpoint of B, with an event delivered once.
+  const bEndpoint = crypto.randomUUID();
+  await owner
+    .insertInto('webhook_endpoints')
+    .values({ id: bEndpoint, region_id: b.id, url: 'https://93.184.216.34/b', event_types: ['measure.created'], secret_ciphertext: 'v1.test.sealed-secret-stand-in', created_by: 'test' })
+    .execute();
+  const bEvent = await owner.insertInto('webhook_events').values({ region_id: b.id, type: 'measure.created', body: '{}' }).returning('id').executeTakeFirstOrThrow();
+  const bDelivery = await owner
+    .insertInto('webhook_deliveries')
+    .values({ region_id: b.id, endpoint_id: bEndpoint, event_id: bEvent.id, max_attempts: 1, next_attempt_at: new Date() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await owner.insertInto('webhook_attempts').values({ region_id: b.id, delivery_id: bDelivery.id, attempt_number: 1, worker: 'test' }).execute();
   await owner.insertInto('platform_admins').values({ subject: 'operator' }).execute();
 
   // Here the app role may write anything its grants allow, so that only the
@@ -123,7 +136,11 @@ t.test('row-level security, the second wall', async (t) => {
   });
 
   /** Tables only a region's administrators (and, for contacts, a plan's editors) read, not every member. */
-  const ADMIN_ONLY = new Set(['api_clients', 'memberships', 'audit_log', 'consultation_contacts']);
+  const ADMIN_ONLY = new Set([
+    'api_clients', 'memberships', 'audit_log', 'consultation_contacts',
+    // Webhooks: the administrators' (and the region's webhooks:manage clients').
+    'webhook_endpoints', 'webhook_events', 'webhook_deliveries', 'webhook_attempts',
+  ]);
 
   t.test('tenant B’s reader sees its drafts, so the policies are not just closed doors', async (t) => {
     for (const table of tenantTables) {

@@ -45,6 +45,14 @@ async function waitReady(base: string, running: Running): Promise<void> {
   throw new Error(`server not ready:\n${running.output()}`);
 }
 
+async function waitFor(check: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`not in time: ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 t.test('the service process: embedded PostgreSQL, restart with the same data, clean shutdown', async (t) => {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'oppvekst-process-'));
   await chmod(dataDir, 0o755);
@@ -60,9 +68,14 @@ t.test('the service process: embedded PostgreSQL, restart with the same data, cl
   const measures = plan.goals.flatMap((g: { measures: { title: string }[] }) => g.measures);
   t.ok(measures.some((m: { title: string }) => m.title.includes('Foreldretrappa')), 'Tokke’s plan is served');
   t.match(first.output(), /demo region seeded/, 'the empty database was seeded');
+  const workerStarted = /"pid":(\d+)[^\n]*"msg":"webhook worker started beside the service"/.exec(first.output());
+  t.ok(workerStarted, 'the webhook worker runs beside the embedded PostgreSQL');
+  await waitFor(() => /"msg":"webhook worker started"/.test(first.output()), 'the worker’s own start');
 
   first.child.kill('SIGTERM');
   t.same(await first.exited, { code: 0, signal: null }, 'SIGTERM: exit 0');
+  t.match(first.output(), /"msg":"webhook worker stopped"/, 'the worker stopped with the service');
+  t.throws(() => process.kill(Number(workerStarted![1]), 0), { code: 'ESRCH' }, 'and its process is gone');
   t.notOk(existsSync(path.join(dataDir, 'postgres', 'postmaster.pid')), 'PostgreSQL was stopped cleanly');
   t.match(first.output(), /"msg":"stopped"/);
 

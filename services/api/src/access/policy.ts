@@ -22,6 +22,12 @@ export function mayAdministerRegion(principal: Principal, regionId: string): boo
   return isPlatformAdmin(principal) || rolesIn(principal, regionId).includes('region_admin');
 }
 
+/** A region's webhooks: its administrators, and its own API clients whose token holds webhooks:manage. */
+export function mayManageWebhooks(principal: Principal, regionId: string): boolean {
+  if (principal.kind === 'client') return principal.client.regionId === regionId && principal.client.scopes.includes('webhooks:manage');
+  return mayAdministerRegion(principal, regionId);
+}
+
 /**
  * Who may change a plan: the region's administrators every plan of the
  * region, a municipal editor the annex of their own municipality. API

@@ -1,6 +1,5 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, randomBytes } from 'node:crypto';
-import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { readOrCreateKeyFile } from '../data-folder.js';
 
 /** The key the service signs its own tokens with (EdDSA over Ed25519). */
 export interface SigningKey {
@@ -18,29 +17,10 @@ export const SIGNING_KEY_FILE = 'token-signing-key.pem';
  */
 export async function loadSigningKey(configured: string | undefined, dataDir: string): Promise<SigningKey> {
   if (configured) return fromPrivatePem(configured, 'TOKEN_SIGNING_KEY');
-  const file = path.join(dataDir, SIGNING_KEY_FILE);
-  const existing = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined;
-    throw error;
-  });
-  if (existing) return fromPrivatePem(existing, file);
-
-  const { privateKey } = generateKeyPairSync('ed25519');
-  const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-  await mkdir(dataDir, { recursive: true });
-  // Written whole under a temporary name, then linked into place: link()
-  // fails if the file exists, so when two processes start at once the first
-  // key wins and nobody ever reads a half-written one.
-  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
-  await writeFile(temporary, pem, { mode: 0o600, flag: 'wx' });
-  try {
-    await link(temporary, file).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EEXIST') throw error;
-    });
-  } finally {
-    await unlink(temporary);
-  }
-  return fromPrivatePem(await readFile(file, 'utf8'), file);
+  const { file, content } = await readOrCreateKeyFile(dataDir, SIGNING_KEY_FILE, () =>
+    generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+  );
+  return fromPrivatePem(content, file);
 }
 
 function fromPrivatePem(pem: string, source: string): SigningKey {

@@ -6,6 +6,7 @@
 import { bootstrapDatabase } from '@oppvekst/db';
 import { ConfigError, loadConfig } from '../config.js';
 import { createRegionCommand } from './create-region-command.js';
+import { workerPasswordFor } from '../database-setup.js';
 import { withAdminUrl } from './operator-database.js';
 import { tokenCommand } from './token-command.js';
 import { USAGE, UsageError } from './usage.js';
@@ -24,10 +25,10 @@ async function main(argv: string[]): Promise<number> {
       if (unknown.length) throw new UsageError(`unknown option ${unknown.join(' ')} for ${command}`);
       await withAdminUrl(config, async (adminUrl, appPassword) => {
         if (command === 'migrate') {
-          const { applied } = await bootstrapDatabase(adminUrl, { appPassword, seed: 'never' });
+          const { applied } = await bootstrapDatabase(adminUrl, { appPassword, workerPassword: workerPasswordFor(config, adminUrl), seed: 'never' });
           process.stderr.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'schema is up to date\n');
         } else {
-          const { seeded } = await bootstrapDatabase(adminUrl, { appPassword, seed: args.includes('--always') ? 'always' : 'if-empty' });
+          const { seeded } = await bootstrapDatabase(adminUrl, { appPassword, workerPassword: workerPasswordFor(config, adminUrl), seed: args.includes('--always') ? 'always' : 'if-empty' });
           process.stderr.write(seeded ? `seeded ${seeded.region}: ${seeded.rowsInserted} rows inserted\n` : 'database not empty: nothing seeded (use --always)\n');
         }
       });

@@ -1,7 +1,7 @@
 import { bootstrapDatabase, createOwnerDb, type Database, startEmbeddedPostgres } from '@oppvekst/db';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.js';
-import { appPasswordFor } from '../database-setup.js';
+import { appPasswordFor, workerPasswordFor } from '../database-setup.js';
 
 /**
  * Runs `work` against the database the service uses: DATABASE_URL, or the
@@ -27,7 +27,7 @@ export async function withAdminUrl<T>(config: Config, work: (adminUrl: string, a
  */
 export function withOwnerDb<T>(config: Config, work: (owner: Kysely<Database>) => Promise<T>): Promise<T> {
   return withAdminUrl(config, async (adminUrl, appPassword) => {
-    await bootstrapDatabase(adminUrl, { appPassword, migrate: config.migrateOnStart, seed: config.seedDemo });
+    await bootstrapDatabase(adminUrl, { appPassword, workerPassword: workerPasswordFor(config, adminUrl), migrate: config.migrateOnStart, seed: config.seedDemo });
     const owner = createOwnerDb<Database>(adminUrl);
     try {
       return await work(owner);

@@ -63,6 +63,7 @@ export default fp(
           { name: 'plan versions', description: 'A plan’s versions and their lifecycle: revision, consultation, adoption, diff' },
           { name: 'drafts', description: 'Editing a draft: sections, focus areas, goals, desired states, measures and local implementations' },
           { name: 'consultation', description: 'Public consultation (høring): input from anyone, answers from the editors' },
+          { name: 'webhooks', description: 'Endpoints that are told of adopted plans and changed measures, and their delivery logs (see docs/webhooks.md)' },
           { name: 'access', description: 'Who may do what: the caller, members, API clients, new customers and tokens' },
           { name: 'health', description: 'Liveness and readiness' },
         ],

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { APP_ROLE, createDb, createPool, type Database, ensureRoles, withCredentials } from '@oppvekst/db';
+import { APP_ROLE, createDb, createPool, type Database, ensureRoles, withCredentials, WORKER_ROLE } from '@oppvekst/db';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
-import { TEMPLATE_DATABASE, TEST_APP_PASSWORD } from './constants.js';
+import { TEMPLATE_DATABASE, TEST_APP_PASSWORD, TEST_WORKER_PASSWORD } from './constants.js';
 
 interface Teardown {
   teardown(fn: () => unknown): void;
@@ -14,6 +14,8 @@ export interface TestDatabase {
   adminUrl: string;
   /** The app's login role on this database, as the service connects. */
   appUrl: string;
+  /** The webhook worker's login role on this database. */
+  workerUrl: string;
 }
 
 function superuserUrl(): string {
@@ -55,8 +57,8 @@ export async function createTestDatabase(t: Teardown, options: { empty?: boolean
   );
   t.teardown(() => onServer((client) => client.query(`drop database if exists ${client.escapeIdentifier(name)} with (force)`)));
   const adminUrl = urlFor(name);
-  if (options.empty) await ensureRoles(adminUrl, TEST_APP_PASSWORD);
-  return { name, adminUrl, appUrl: urlFor(name, APP_ROLE, TEST_APP_PASSWORD) };
+  if (options.empty) await ensureRoles(adminUrl, TEST_APP_PASSWORD, TEST_WORKER_PASSWORD);
+  return { name, adminUrl, appUrl: urlFor(name, APP_ROLE, TEST_APP_PASSWORD), workerUrl: urlFor(name, WORKER_ROLE, TEST_WORKER_PASSWORD) };
 }
 
 /** A Kysely on the given URL, destroyed at teardown. */

@@ -48,6 +48,7 @@ import {
   todayInNorway,
   updateVersion,
 } from '../../plans/version.repository.js';
+import { emitAdoption, emitConsultationOpened } from '../../webhooks/emit.js';
 import { ANONYMOUS, lookUpRegion, requireMunicipality } from './lookups.js';
 
 const RegionParams = Type.Object({ region: Slug }, { additionalProperties: false });
@@ -261,6 +262,7 @@ const planVersionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       // The state's reason first (409), then the version the caller saw (412); nothing is written before both.
       checkIfMatch(ifMatch, versionTag(current));
       await updateVersion(trx, current.id, { status: 'consultation', consultation_opens_on: body.opensOn, consultation_closes_on: body.closesOn });
+      await emitConsultationOpened(trx, (await findVersion(trx, current.id))!);
       return { action: 'plan_version.consultation_opened' };
     },
   );
@@ -311,6 +313,8 @@ const planVersionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         case_reference: body.caseReference,
         adopted_at: sql`now()`,
       });
+      // Integrations hear of the decision in the same transaction that records it.
+      await emitAdoption(trx, (await findVersion(trx, current.id))!, previous);
       return { action: 'plan_version.adopted', extra: { supersededVersionId: previous?.id ?? null } };
     },
   );
