@@ -54,7 +54,14 @@ import {
   VersionListSchema,
 } from './authoring.js';
 import { HealthSchema } from './health.js';
-import { MeasureListItemSchema, MeasurePageSchema } from './measures.js';
+import {
+  MeasureChangePageSchema,
+  MeasureChangeSchema,
+  MeasureHistoryEntrySchema,
+  MeasureHistorySchema,
+  MeasureListItemSchema,
+  MeasurePageSchema,
+} from './measures.js';
 import {
   AdoptionSchema,
   DesiredStateSchema,
@@ -155,4 +162,8 @@ export const namedSchemas = [
   FieldChangeSchema,
   ItemChangesSchema,
   VersionDiffSchema,
+  MeasureChangeSchema,
+  MeasureChangePageSchema,
+  MeasureHistoryEntrySchema,
+  MeasureHistorySchema,
 ] as const;

@@ -3,6 +3,7 @@ import * as domain from './2026-11-23T0900_domain.js';
 import * as rowLevelSecurity from './2026-11-23T1300_row_level_security.js';
 import * as identityAndAccess from './2026-11-23T1700_identity_and_access.js';
 import * as planAuthoring from './2026-11-24T0900_plan_authoring.js';
+import * as measuresFeed from './2026-11-25T0900_measures_feed.js';
 
 /**
  * Every migration, by name, in order. Listed here instead of read from the
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T1300_row_level_security': rowLevelSecurity,
   '2026-11-23T1700_identity_and_access': identityAndAccess,
   '2026-11-24T0900_plan_authoring': planAuthoring,
+  '2026-11-25T0900_measures_feed': measuresFeed,
 };

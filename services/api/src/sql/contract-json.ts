@@ -6,10 +6,9 @@ import { type RawBuilder, sql } from 'kysely';
  * The keys here are the contract's field names (packages/contracts).
  */
 
-/** A measure row `m`; `goalId` is the stable id of the goal it serves. */
-export function measureJson(goalId: RawBuilder<unknown>): RawBuilder<unknown> {
-  return sql`json_build_object(
-    'id', m.identity_id,
+/** The Measure contract's keys and values for a measure row `m`; `goalId` is the stable id of the goal it serves. */
+function measureFields(goalId: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`'id', m.identity_id,
     'goalId', ${goalId},
     'title', m.title,
     'description', m.description,
@@ -28,7 +27,23 @@ export function measureJson(goalId: RawBuilder<unknown>): RawBuilder<unknown> {
     'laws', m.laws,
     'programme', m.programme,
     'status', m.status,
-    'position', m.position)`;
+    'position', m.position`;
+}
+
+/** A measure row `m` as the Measure contract. */
+export function measureJson(goalId: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`json_build_object(${measureFields(goalId)})`;
+}
+
+/**
+ * A measure row `m` as a MeasureListItem: the measure, the version it is in
+ * (`v`, its plan `p`, region `r`, municipality `mu`) and an implementation.
+ */
+export function measureListItemJson(goalId: RawBuilder<unknown>, implementation: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`json_build_object(${measureFields(goalId)},
+    'plan', json_build_object('kind', p.kind, 'region', r.slug, 'kommunenummer', mu.kommunenummer,
+      'versionId', v.id, 'versionNumber', v.version_number, 'status', v.status),
+    'implementation', ${implementation})`;
 }
 
 /** An implementation row `i`. */
