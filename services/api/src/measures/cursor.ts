@@ -52,7 +52,10 @@ export function decodeChangeCursor(cursor: string): ChangeKey {
 export function parseSince(value: string): Since {
   if (DATE_TIME.test(value)) {
     const time = new Date(value.replace(' ', 'T'));
-    if (!Number.isNaN(time.getTime())) return { time };
+    const [year, month, day] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
+    // Date rolls 30 February over into March; a day that does not exist is refused instead.
+    const calendarDay = new Date(Date.UTC(year, month - 1, day));
+    if (!Number.isNaN(time.getTime()) && calendarDay.getUTCDate() === day && calendarDay.getUTCMonth() === month - 1) return { time };
     throw invalid('updatedSince', 'not a date-time that exists');
   }
   if (/^[A-Za-z0-9_-]+$/.test(value)) {

@@ -1,5 +1,6 @@
 import type { MeasureListQuery } from '@oppvekst/contracts';
 import { type RawBuilder, sql } from 'kysely';
+import { spellingVariants } from './spelling-variants.js';
 
 /** The filters of a feed query, as the query string gives them. */
 export type FeedFilters = Pick<
@@ -33,9 +34,12 @@ export function matchesFilters(filters: FeedFilters, withImplementation: boolean
       when 'span' then ${year} between m.period_from and m.period_to
       when 'open_start' then m.period_from <= ${year} end`);
   }
-  // One configuration for nynorsk and bokmål: the Snowball stemmer for Norwegian
-  // takes the endings of both (barnehagane, barnehagene -> barnehag).
-  if (filters.q !== undefined) conditions.push(sql`m.search_vector @@ websearch_to_tsquery('norwegian', ${filters.q})`);
+  // One configuration for nynorsk and bokmål (the Snowball stemmer for Norwegian
+  // takes the endings of both), and the query in both spellings.
+  if (filters.q !== undefined) {
+    const queries = spellingVariants(filters.q).map((q) => sql`websearch_to_tsquery('norwegian', ${q})`);
+    conditions.push(sql`m.search_vector @@ (${sql.join(queries, sql` || `)})`);
+  }
   return conditions.length ? sql<boolean>`(${sql.join(conditions, sql` and `)})` : sql<boolean>`true`;
 }
 

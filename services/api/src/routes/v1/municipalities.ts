@@ -1,10 +1,11 @@
 import { Kommunenummer, MunicipalityPlanSchema, NoQuery, MunicipalitySchema, PlanVersionSchema } from '@oppvekst/contracts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { notModified, sendNotModified, stateTag } from '../../http/conditional.js';
 import { notFound } from '../../http/problems.js';
 import { problemResponses } from '../../http/responses.js';
 import { mergeMunicipalityPlan } from '../../plans/merge.js';
-import { findAnnexVersion, findRegionalVersion, loadPlanVersion } from '../../plans/plan.repository.js';
+import { findAnnexVersion, findRegionalVersion, loadPlanVersion, planSourcesOf } from '../../plans/plan.repository.js';
 import { toMunicipality } from '../../regions/region.repository.js';
 import { ANONYMOUS, requireMunicipality } from './lookups.js';
 
@@ -63,15 +64,22 @@ const municipalityRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Get a municipality’s complete plan: the adopted regional plan merged with its adopted annex',
         description:
           'Goal by goal: each regional goal with its regional measures (and how this municipality implements them) ' +
-          'and the local measures that serve it, then the annex’s own goals.',
+          'and the local measures that serve it, then the annex’s own goals. Strong ETag; If-None-Match answers 304 ' +
+          'without building the plan while neither adopted version (nor a name in it) has changed.',
         params: MunicipalityParams,
         querystring: NoQuery,
-        response: { 200: Type.Ref(MunicipalityPlanSchema), ...problemResponses(400, 403, 404, 429, 503) },
+        headers: Type.Object({ 'if-none-match': Type.Optional(Type.String({ description: 'An ETag you hold: 304 when the plan is unchanged.' })) }),
+        response: { 200: Type.Ref(MunicipalityPlanSchema), 304: Type.Null({ description: 'Not modified (If-None-Match)' }), ...problemResponses(400, 403, 404, 429, 503) },
       },
     },
-    async (request) =>
+    async (request, reply) =>
       app.withContext(ANONYMOUS, async (trx) => {
         const municipality = await requireMunicipality(trx, request.params.kommunenummer);
+        // Adopted versions never change, so the plan is named by the versions it
+        // merges and the directory rows whose names it shows.
+        const tag = stateTag('plan', await planSourcesOf(trx, municipality.id));
+        reply.header('etag', tag).header('cache-control', 'no-cache');
+        if (notModified(request, tag)) return sendNotModified(reply, tag);
         const regionalVersion = await findRegionalVersion(trx, municipality.region_id, 'adopted');
         if (!regionalVersion) throw notFound(`The region of ${municipality.name} has no adopted regional plan`);
         const annexVersion = await findAnnexVersion(trx, municipality.id, 'adopted');
