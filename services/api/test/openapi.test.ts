@@ -4,6 +4,7 @@ import { build } from './helper.js';
 
 const REQUIRED_OPERATIONS = [
   'listRegions', 'getRegion', 'listMunicipalities', 'listServices', 'getRegionalPlan', 'getAnnex', 'getMunicipalityPlan', 'listMeasures',
+  'getMeasure',
 ];
 
 t.test('/openapi.json is valid OpenAPI 3.1 with named components and every operation', async (t) => {
@@ -34,11 +35,18 @@ t.test('/openapi.json is valid OpenAPI 3.1 with named components and every opera
   }
 
   const schemas = Object.keys(spec.components.schemas);
-  for (const name of ['Problem', 'Measure', 'Goal', 'PlanVersion', 'MunicipalityPlan', 'MeasurePage', 'Region']) {
+  for (const name of ['Problem', 'Measure', 'Goal', 'PlanVersion', 'MunicipalityPlan', 'MeasurePage', 'MeasureChangePage', 'MeasureHistory', 'Region']) {
     t.ok(schemas.includes(name), `component ${name}`);
   }
   t.notOk(schemas.some((s) => /^def-\d+$/.test(s)), 'no anonymous def-N components');
   t.notOk(JSON.stringify(spec).includes('"$ref":"def-'), 'no reference to an anonymous schema');
+
+  const feed = spec.paths['/v1/measures'].get;
+  t.same(Object.keys(feed.responses['200'].content).sort(), ['application/json', 'text/csv'], 'the feed documents JSON and CSV');
+  const params = (feed.parameters as { name: string }[]).map((p) => p.name);
+  for (const name of ['region', 'municipality', 'version', 'service', 'goal', 'status', 'preventionLevel', 'ageGroup', 'law', 'conventionArticle', 'activeIn', 'q', 'updatedSince', 'limit', 'cursor']) {
+    t.ok(params.includes(name), `the feed documents ${name}`);
+  }
 
   const docs = await app.inject({ method: 'GET', url: '/docs/' });
   t.equal(docs.statusCode, 200);
