@@ -59,103 +59,103 @@ import type { Static } from '@sinclair/typebox';
 export interface Operations {
   addMember: {
     path: { "region": string };
-    query: {};
+    query: Record<string, never>;
     body: Static<typeof NewMemberSchema>;
     response: Static<typeof MemberSchema>;
   };
   adoptPlanVersion: {
     path: { "versionId": string };
-    query: {};
+    query: Record<string, never>;
     body: Static<typeof AdoptionInputSchema>;
     response: Static<typeof VersionSummarySchema>;
   };
   answerConsultationInput: {
     path: { "versionId": string; "inputId": string };
-    query: {};
+    query: Record<string, never>;
     body: Static<typeof ConsultationAnswerSchema>;
     response: Static<typeof ConsultationSubmissionSchema>;
   };
   createApiClient: {
     path: { "region": string };
-    query: {};
+    query: Record<string, never>;
     body: Static<typeof NewApiClientSchema>;
     response: Static<typeof CreatedApiClientSchema>;
   };
   createDesiredState: {
     path: { "versionId": string; "goalId": string };
-    query: {};
+    query: Record<string, never>;
     body: Static<typeof NewDesiredStateSchema>;
     response: Static<typeof DesiredStateSchema>;
   };
   createFocusArea: {
     path: { "versionId": string };
-    query: {};
+    query: Record<string, never>;
     body: Static<typeof NewFocusAreaSchema>;
     response: Static<typeof FocusAreaSchema>;
   };
   createGoal: {
     path: { "versionId": string };
-    query: {};
+    query: Record<string, never>;
     body: Static<typeof NewGoalSchema>;
     response: Static<typeof GoalItemSchema>;
   };
   createImplementation: {
     path: { "versionId": string };
-    query: {};
+    query: Record<string, never>;
     body: Static<typeof NewImplementationSchema>;
     response: Static<typeof ImplementationSchema>;
   };
   createMeasure: {
     path: { "versionId": string };
-    query: {};
+    query: Record<string, never>;
     body: Static<typeof NewMeasureSchema>;
     response: Static<typeof MeasureSchema>;
   };
   createRegion: {
-    path: {};
-    query: {};
+    path: Record<string, never>;
+    query: Record<string, never>;
     body: Static<typeof NewRegionSchema>;
     response: Static<typeof RegionSchema>;
   };
   createSection: {
     path: { "versionId": string };
-    query: {};
+    query: Record<string, never>;
     body: Static<typeof NewSectionSchema>;
     response: Static<typeof SectionSchema>;
   };
   deleteDesiredState: {
     path: { "versionId": string; "itemId": string };
-    query: {};
+    query: Record<string, never>;
     body: never;
     response: void;
   };
   deleteFocusArea: {
     path: { "versionId": string; "itemId": string };
-    query: {};
+    query: Record<string, never>;
     body: never;
     response: void;
   };
   deleteGoal: {
     path: { "versionId": string; "itemId": string };
-    query: {};
+    query: Record<string, never>;
     body: never;
     response: void;
   };
   deleteImplementation: {
     path: { "versionId": string; "itemId": string };
-    query: {};
+    query: Record<string, never>;
     body: never;
     response: void;
   };
   deleteMeasure: {
     path: { "versionId": string; "itemId": string };
-    query: {};
+    query: Record<string, never>;
     body: never;
     response: void;
   };
   deleteSection: {
     path: { "versionId": string; "itemId": string };
-    query: {};
+    query: Record<string, never>;
     body: never;
     response: void;
   };
@@ -167,253 +167,253 @@ export interface Operations {
   };
   discardDraft: {
     path: { "versionId": string };
-    query: {};
+    query: Record<string, never>;
     body: never;
     response: void;
   };
   getAnnex: {
     path: { "kommunenummer": string };
-    query: {};
+    query: Record<string, never>;
     body: never;
     response: Static<typeof PlanVersionSchema>;
   };
   getConsultationInput: {
     path: { "versionId": string; "inputId": string };
-    query: {};
+    query: Record<string, never>;
     body: never;
     response: Static<typeof ConsultationSubmissionSchema>;
   };
   getCurrentPrincipal: {
-    path: {};
-    query: {};
+    path: Record<string, never>;
+    query: Record<string, never>;
     body: never;
     response: Static<typeof PrincipalSchema>;
   };
   getDesiredState: {
     path: { "versionId": string; "itemId": string };
-    query: {};
+    query: Record<string, never>;
     body: never;
     response: Static<typeof DesiredStateSchema>;
   };
   getFocusArea: {
     path: { "versionId": string; "itemId": string };
-    query: {};
+    query: Record<string, never>;
     body: never;
     response: Static<typeof FocusAreaSchema>;
   };
   getGoal: {
     path: { "versionId": string; "itemId": string };
-    query: {};
+    query: Record<string, never>;
     body: never;
     response: Static<typeof GoalItemSchema>;
   };
   getHealth: {
-    path: {};
-    query: {};
+    path: Record<string, never>;
+    query: Record<string, never>;
     body: never;
     response: Static<typeof HealthSchema>;
   };
   getImplementation: {
     path: { "versionId": string; "itemId": string };
-    query: {};
+    query: Record<string, never>;
     body: never;
     response: Static<typeof ImplementationSchema>;
   };
   getMeasure: {
     path: { "id": string };
-    query: {};
+    query: Record<string, never>;
     body: never;
     response: Static<typeof MeasureHistorySchema>;
   };
   getMeasureInVersion: {
     path: { "versionId": string; "itemId": string };
-    query: {};
+    query: Record<string, never>;
     body: never;
     response: Static<typeof MeasureSchema>;
   };
   getMunicipality: {
     path: { "kommunenummer": string };
-    query: {};
+    query: Record<string, never>;
     body: never;
     response: Static<typeof MunicipalitySchema>;
   };
   getMunicipalityPlan: {
     path: { "kommunenummer": string };
-    query: {};
+    query: Record<string, never>;
     body: never;
     response: Static<typeof MunicipalityPlanSchema>;
   };
   getPlanVersion: {
     path: { "versionId": string };
-    query: {};
+    query: Record<string, never>;
     body: never;
     response: Static<typeof PlanVersionSchema>;
   };
   getReadiness: {
-    path: {};
-    query: {};
+    path: Record<string, never>;
+    query: Record<string, never>;
     body: never;
     response: Static<typeof HealthSchema>;
   };
   getRegion: {
     path: { "region": string };
-    query: {};
+    query: Record<string, never>;
     body: never;
     response: Static<typeof RegionSchema>;
   };
   getRegionalPlan: {
     path: { "region": string };
-    query: {};
+    query: Record<string, never>;
     body: never;
     response: Static<typeof PlanVersionSchema>;
   };
   getSection: {
     path: { "versionId": string; "itemId": string };
-    query: {};
+    query: Record<string, never>;
     body: never;
     response: Static<typeof SectionSchema>;
   };
   issueToken: {
-    path: {};
-    query: {};
+    path: Record<string, never>;
+    query: Record<string, never>;
     body: Static<typeof TokenRequestSchema>;
     response: Static<typeof TokenResponseSchema>;
   };
   listAnnexVersions: {
     path: { "kommunenummer": string };
-    query: {};
+    query: Record<string, never>;
     body: never;
     response: Static<typeof VersionListSchema>;
   };
   listApiClients: {
     path: { "region": string };
-    query: {};
+    query: Record<string, never>;
     body: never;
     response: Static<typeof ApiClientListSchema>;
   };
   listConsultationInput: {
     path: { "versionId": string };
-    query: {};
+    query: Record<string, never>;
     body: never;
     response: Static<typeof ConsultationSubmissionListSchema>;
   };
   listMeasures: {
-    path: {};
+    path: Record<string, never>;
     query: { "region"?: string; "municipality"?: string; "version"?: "adopted" | "draft"; "service"?: string; "goal"?: string; "status"?: Array<"planned" | "active" | "completed" | "discontinued">; "preventionLevel"?: Array<"universal" | "selective" | "indicated">; "ageGroup"?: Array<"first_1000_days" | "kindergarten" | "primary_school" | "lower_secondary" | "upper_secondary" | "young_adult">; "law"?: Array<"barnevernloven" | "barnehageloven" | "opplaeringsloven" | "helse_og_omsorgstjenesteloven" | "sosialtjenesteloven" | "nav_loven" | "tannhelsetjenesteloven" | "integreringsloven" | "krisesenterloven" | "familievernkontorloven" | "spesialisthelsetjenesteloven" | "privatskoleloven" | "barneloven" | "helsepersonelloven" | "folkehelseloven">; "conventionArticle"?: Array<number>; "activeIn"?: number; "q"?: string; "updatedSince"?: string; "limit"?: number; "cursor"?: string };
     body: never;
     response: Static<typeof MeasurePageSchema> | Static<typeof MeasureChangePageSchema>;
   };
   listMembers: {
     path: { "region": string };
-    query: {};
+    query: Record<string, never>;
     body: never;
     response: Static<typeof MemberListSchema>;
   };
   listMunicipalities: {
     path: { "region": string };
-    query: {};
+    query: Record<string, never>;
     body: never;
     response: Static<typeof MunicipalityListSchema>;
   };
   listRegionalPlanVersions: {
     path: { "region": string };
-    query: {};
+    query: Record<string, never>;
     body: never;
     response: Static<typeof VersionListSchema>;
   };
   listRegions: {
-    path: {};
-    query: {};
+    path: Record<string, never>;
+    query: Record<string, never>;
     body: never;
     response: Static<typeof RegionListSchema>;
   };
   listServices: {
     path: { "region": string };
-    query: {};
+    query: Record<string, never>;
     body: never;
     response: Static<typeof ServiceListSchema>;
   };
   openConsultation: {
     path: { "versionId": string };
-    query: {};
+    query: Record<string, never>;
     body: Static<typeof ConsultationWindowSchema>;
     response: Static<typeof VersionSummarySchema>;
   };
   removeMember: {
     path: { "region": string; "memberId": string };
-    query: {};
+    query: Record<string, never>;
     body: never;
     response: void;
   };
   returnToDraft: {
     path: { "versionId": string };
-    query: {};
+    query: Record<string, never>;
     body: never;
     response: Static<typeof VersionSummarySchema>;
   };
   revokeApiClient: {
     path: { "region": string; "clientId": string };
-    query: {};
+    query: Record<string, never>;
     body: never;
     response: void;
   };
   startAnnexRevision: {
     path: { "kommunenummer": string };
-    query: {};
+    query: Record<string, never>;
     body: Static<typeof NewPlanVersionSchema>;
     response: Static<typeof VersionSummarySchema>;
   };
   startRegionalPlanRevision: {
     path: { "region": string };
-    query: {};
+    query: Record<string, never>;
     body: Static<typeof NewPlanVersionSchema>;
     response: Static<typeof VersionSummarySchema>;
   };
   submitConsultationInput: {
     path: { "versionId": string };
-    query: {};
+    query: Record<string, never>;
     body: Static<typeof NewConsultationInputSchema>;
     response: Static<typeof ReceivedConsultationInputSchema>;
   };
   updateDesiredState: {
     path: { "versionId": string; "itemId": string };
-    query: {};
+    query: Record<string, never>;
     body: Static<typeof DesiredStatePatchSchema>;
     response: Static<typeof DesiredStateSchema>;
   };
   updateFocusArea: {
     path: { "versionId": string; "itemId": string };
-    query: {};
+    query: Record<string, never>;
     body: Static<typeof FocusAreaPatchSchema>;
     response: Static<typeof FocusAreaSchema>;
   };
   updateGoal: {
     path: { "versionId": string; "itemId": string };
-    query: {};
+    query: Record<string, never>;
     body: Static<typeof GoalPatchSchema>;
     response: Static<typeof GoalItemSchema>;
   };
   updateImplementation: {
     path: { "versionId": string; "itemId": string };
-    query: {};
+    query: Record<string, never>;
     body: Static<typeof ImplementationPatchSchema>;
     response: Static<typeof ImplementationSchema>;
   };
   updateMeasure: {
     path: { "versionId": string; "itemId": string };
-    query: {};
+    query: Record<string, never>;
     body: Static<typeof MeasurePatchSchema>;
     response: Static<typeof MeasureSchema>;
   };
   updatePlanVersion: {
     path: { "versionId": string };
-    query: {};
+    query: Record<string, never>;
     body: Static<typeof PlanVersionPatchSchema>;
     response: Static<typeof VersionSummarySchema>;
   };
   updateSection: {
     path: { "versionId": string; "itemId": string };
-    query: {};
+    query: Record<string, never>;
     body: Static<typeof SectionPatchSchema>;
     response: Static<typeof SectionSchema>;
   };

@@ -69,7 +69,7 @@ export function operationsSource(spec: { paths: Record<string, Record<string, Op
           const fields = Object.entries(schema.properties ?? {}).map(
             ([key, value]) => `${JSON.stringify(key)}${schema.required?.includes(key) ? '' : '?'}: ${ts(value)}`,
           );
-          return `{ ${fields.join('; ')} }`;
+          return fields.length ? `{ ${fields.join('; ')} }` : 'Record<string, unknown>';
         }
         return 'unknown';
       })
@@ -87,7 +87,7 @@ export function operationsSource(spec: { paths: Record<string, Record<string, Op
         .filter((p) => p.in === where)
         // A parameter with a default may be left out: the server fills it in.
         .map((p) => `${JSON.stringify(p.name)}${p.required && p.schema.default === undefined ? '' : '?'}: ${ts(p.schema)}`);
-      return fields.length ? `{ ${fields.join('; ')} }` : '{}';
+      return fields.length ? `{ ${fields.join('; ')} }` : 'Record<string, never>';
     };
     const body = op.requestBody ? ts(op.requestBody.content['application/json']?.schema ?? Object.values(op.requestBody.content)[0]?.schema) : 'never';
     const statuses = Object.keys(op.responses).filter((s) => /^2\d\d$/.test(s));
