@@ -253,7 +253,9 @@ export interface MeasureFeedTable {
   plan_id: string;
   municipality_id: string | null;
   measure_id: string | null;
+  item: unknown;
   fingerprint: string | null;
+  search_vector: ColumnType<string, never, never>;
   seq: ColumnType<string | null, never, never>;
   changed_at: Timestamp | null;
   pending: Generated<boolean>;
@@ -264,6 +266,7 @@ export interface ImplementationFeedTable {
   municipality_id: string;
   measure_identity_id: string;
   region_id: string;
+  item: unknown;
   fingerprint: string | null;
   seq: ColumnType<string | null, never, never>;
   changed_at: Timestamp | null;

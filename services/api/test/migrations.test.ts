@@ -66,11 +66,12 @@ const declared: ColumnsOf = {
   platform_admins: { subject: true, created_at: true },
   consultation_contacts: { submission_id: true, region_id: true, plan_version_id: true, contact: true },
   measure_feed: {
-    channel: true, identity_id: true, region_id: true, plan_id: true, municipality_id: true, measure_id: true, fingerprint: true,
-    seq: true, changed_at: true, pending: true,
+    channel: true, identity_id: true, region_id: true, plan_id: true, municipality_id: true, measure_id: true, item: true, fingerprint: true,
+    search_vector: true, seq: true, changed_at: true, pending: true,
   },
   implementation_feed: {
-    channel: true, municipality_id: true, measure_identity_id: true, region_id: true, fingerprint: true, seq: true, changed_at: true, pending: true,
+    channel: true, municipality_id: true, measure_identity_id: true, region_id: true, item: true, fingerprint: true, seq: true, changed_at: true,
+    pending: true,
   },
 };
 

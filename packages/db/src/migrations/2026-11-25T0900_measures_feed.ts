@@ -5,13 +5,19 @@ import { type Kysely, sql } from 'kysely';
  *
  * - `measure_feed` holds one row per measure (by stable identity) and channel:
  *   `adopted` (the measures of each plan's adopted version) and `draft` (of each
- *   plan's open version: draft or consultation). A row keeps a fingerprint of
- *   everything a client sees of the measure, and the sequence number of the
- *   last change to it. A measure that leaves its channel keeps its row with
- *   fingerprint NULL: the tombstone a mirror needs to delete its copy.
+ *   plan's open version: draft or consultation). A row keeps the measure as the
+ *   feed sends it (`item`: the MeasureListItem contract, built here once per
+ *   change instead of on every read, and searched and filtered as it is), its
+ *   fingerprint, and the sequence number of the last change to it. A measure
+ *   that leaves its channel keeps its row with item and fingerprint NULL: the
+ *   tombstone a mirror needs to delete its copy.
  * - `implementation_feed` does the same for a municipality's local
- *   implementation of a regional measure, which the municipality's view of
- *   the feed attaches to the measure.
+ *   implementation of a regional measure (the Implementation contract), which
+ *   the municipality's view of the feed attaches to the measure.
+ * - The item shapes are the public contract's (packages/contracts), written
+ *   out here because a migration never imports application code; a change to
+ *   them is a new migration that replaces oppvekst_feed_refresh and refreshes
+ *   every plan.
  * - Triggers keep both up to date in the writing transaction: content writes
  *   (statement triggers, so a copied revision costs one refresh per plan) and
  *   version status changes (adoption, consultation, discard) refresh the rows,
@@ -23,8 +29,9 @@ import { type Kysely, sql } from 'kysely';
  *   commits later always gets a larger number. (Numbers taken earlier in the
  *   transaction, or `now()`, would let a slow transaction commit behind a
  *   client's high-water mark.)
- * - `measures.search_vector`: the Norwegian full-text vector of a measure
- *   (title and programme weigh more than the description), with a GIN index.
+ * - `measures.search_vector` and `measure_feed.search_vector`: the Norwegian
+ *   full-text vector of a measure (title and programme weigh more than the
+ *   description), each with a GIN index.
  *
  * Frozen in time: never import application code here.
  */
@@ -51,8 +58,14 @@ export async function up(db: Kysely<any>): Promise<void> {
       municipality_id uuid,
       -- The row the measure is in now; NULL once it has left the channel.
       measure_id uuid,
-      -- md5 of what a client sees of the measure; NULL marks a tombstone.
+      -- The measure as the feed sends it (implementation null); NULL marks a tombstone.
+      item jsonb,
+      -- md5 of the item: a change to anything a client sees changes it.
       fingerprint text,
+      search_vector tsvector generated always as (
+        setweight(to_tsvector('norwegian', coalesce(item ->> 'title', '')), 'A')
+        || setweight(to_tsvector('norwegian', coalesce(item ->> 'programme', '')), 'A')
+        || setweight(to_tsvector('norwegian', coalesce(item ->> 'description', '')), 'B')) stored,
       -- The last change that committed; NULL only for a row new in a transaction still running.
       seq bigint,
       changed_at timestamptz,
@@ -70,6 +83,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     create index measure_feed_plan on measure_feed (plan_id, channel);
     create index measure_feed_measure on measure_feed (measure_id) where measure_id is not null;
     create index measure_feed_pending on measure_feed (channel) where pending;
+    create index measure_feed_search on measure_feed using gin (search_vector);
 
     create table implementation_feed (
       channel text not null check (channel in ('adopted', 'draft')),
@@ -77,6 +91,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       -- The regional measure the municipality implements.
       measure_identity_id uuid not null,
       region_id uuid not null,
+      -- The Implementation contract; NULL once the municipality no longer implements the measure.
+      item jsonb,
       fingerprint text,
       seq bigint,
       changed_at timestamptz,
@@ -104,22 +120,45 @@ export async function up(db: Kysely<any>): Promise<void> {
       end if;
       select v.id into version from public.plan_versions v where v.plan_id = feed_plan and v.status = any (statuses);
 
-      -- What a client sees: the measure's fields, its responsibilities, the goal it
-      -- serves and the version it is in (number and status).
-      insert into public.measure_feed as f (channel, identity_id, region_id, plan_id, municipality_id, measure_id, fingerprint, pending)
-      select feed_channel, m.identity_id, plan_region, feed_plan, plan_municipality, m.id,
-        md5(row(v.id, v.version_number, v.status, m.title, m.description, m.period_kind, m.period_from, m.period_to,
-          m.prevention_level, m.age_groups, m.convention_articles, m.laws, m.programme, m.status, m.position,
-          coalesce(g.identity_id, m.regional_goal_identity_id),
-          (select array_agg(row(r.role, r.service_id, r.service_kind, r.name)::text order by r.position)
-            from public.measure_responsibilities r where r.measure_id = m.id))::text),
-        true
-      from public.measures m
-      join public.plan_versions v on v.id = m.plan_version_id
-      left join public.goals g on g.id = m.goal_id
-      where m.plan_version_id = version and (only_identities is null or m.identity_id = any (only_identities))
+      -- The measure as the feed sends it: the MeasureListItem contract.
+      insert into public.measure_feed as f (channel, identity_id, region_id, plan_id, municipality_id, measure_id, item, fingerprint, pending)
+      select feed_channel, x.identity_id, plan_region, feed_plan, plan_municipality, x.id, x.item, md5(x.item::text), true
+      from (
+        select m.identity_id, m.id, jsonb_build_object(
+          'id', m.identity_id,
+          'goalId', coalesce(g.identity_id, m.regional_goal_identity_id),
+          'title', m.title,
+          'description', m.description,
+          'period', jsonb_build_object('kind', m.period_kind, 'from', m.period_from, 'to', m.period_to),
+          'responsibilities', coalesce((
+            select jsonb_agg(jsonb_build_object(
+              'role', r.role,
+              'service', case when s.id is null then null else jsonb_build_object('id', s.id, 'slug', s.slug, 'name', s.name) end,
+              'serviceKind', r.service_kind,
+              'name', r.name) order by r.position)
+            from public.measure_responsibilities r left join public.services s on s.id = r.service_id
+            where r.measure_id = m.id), '[]'::jsonb),
+          'preventionLevel', m.prevention_level,
+          'ageGroups', to_jsonb(m.age_groups),
+          'conventionArticles', to_jsonb(m.convention_articles),
+          'laws', to_jsonb(m.laws),
+          'programme', m.programme,
+          'status', m.status,
+          'position', m.position,
+          'plan', jsonb_build_object('kind', p.kind, 'region', rg.slug, 'kommunenummer', mu.kommunenummer,
+            'versionId', v.id, 'versionNumber', v.version_number, 'status', v.status),
+          'implementation', null) as item
+        from public.measures m
+        join public.plan_versions v on v.id = m.plan_version_id
+        join public.plans p on p.id = v.plan_id
+        join public.regions rg on rg.id = p.region_id
+        left join public.municipalities mu on mu.id = p.municipality_id
+        left join public.goals g on g.id = m.goal_id
+        where m.plan_version_id = version and (only_identities is null or m.identity_id = any (only_identities))
+      ) x
       on conflict (channel, identity_id) do update
         set measure_id = excluded.measure_id,
+          item = excluded.item,
           fingerprint = excluded.fingerprint,
           pending = f.pending or f.fingerprint is distinct from excluded.fingerprint
         where f.measure_id is distinct from excluded.measure_id or f.fingerprint is distinct from excluded.fingerprint;
@@ -129,27 +168,36 @@ export async function up(db: Kysely<any>): Promise<void> {
       where f.channel = feed_channel and f.plan_id = feed_plan and f.seq is null
         and (only_identities is null or f.identity_id = any (only_identities))
         and not exists (select 1 from public.measures m where m.plan_version_id = version and m.identity_id = f.identity_id);
-      update public.measure_feed f set measure_id = null, fingerprint = null, pending = true
+      update public.measure_feed f set measure_id = null, item = null, fingerprint = null, pending = true
       where f.channel = feed_channel and f.plan_id = feed_plan and f.fingerprint is not null
         and (only_identities is null or f.identity_id = any (only_identities))
         and not exists (select 1 from public.measures m where m.plan_version_id = version and m.identity_id = f.identity_id);
 
       if plan_municipality is not null then
-        insert into public.implementation_feed as f (channel, municipality_id, measure_identity_id, region_id, fingerprint, pending)
-        select feed_channel, plan_municipality, i.measure_identity_id, plan_region,
-          md5(row(i.local_responsible, i.responsible_service_id, i.period_kind, i.period_from, i.period_to, i.notes, i.status)::text),
-          true
-        from public.measure_implementations i
-        where i.plan_version_id = version and (only_identities is null or i.measure_identity_id = any (only_identities))
+        insert into public.implementation_feed as f (channel, municipality_id, measure_identity_id, region_id, item, fingerprint, pending)
+        select feed_channel, plan_municipality, x.measure_identity_id, plan_region, x.item, md5(x.item::text), true
+        from (
+          select i.measure_identity_id, jsonb_build_object(
+            'measureId', i.measure_identity_id,
+            'localResponsible', i.local_responsible,
+            'responsibleService', (select jsonb_build_object('id', s.id, 'slug', s.slug, 'name', s.name)
+              from public.services s where s.id = i.responsible_service_id),
+            'period', case when i.period_kind is null then null
+              else jsonb_build_object('kind', i.period_kind, 'from', i.period_from, 'to', i.period_to) end,
+            'notes', i.notes,
+            'status', i.status) as item
+          from public.measure_implementations i
+          where i.plan_version_id = version and (only_identities is null or i.measure_identity_id = any (only_identities))
+        ) x
         on conflict (channel, municipality_id, measure_identity_id) do update
-          set fingerprint = excluded.fingerprint, pending = true
+          set item = excluded.item, fingerprint = excluded.fingerprint, pending = true
           where f.fingerprint is distinct from excluded.fingerprint;
         delete from public.implementation_feed f
         where f.channel = feed_channel and f.municipality_id = plan_municipality and f.seq is null
           and (only_identities is null or f.measure_identity_id = any (only_identities))
           and not exists (select 1 from public.measure_implementations i
             where i.plan_version_id = version and i.measure_identity_id = f.measure_identity_id);
-        update public.implementation_feed f set fingerprint = null, pending = true
+        update public.implementation_feed f set item = null, fingerprint = null, pending = true
         where f.channel = feed_channel and f.municipality_id = plan_municipality and f.fingerprint is not null
           and (only_identities is null or f.measure_identity_id = any (only_identities))
           and not exists (select 1 from public.measure_implementations i

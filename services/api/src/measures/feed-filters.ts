@@ -9,36 +9,42 @@ export type FeedFilters = Pick<
 >;
 
 /**
- * Whether the measure row `m` (with `g`, its goal, and `i`, the municipality's
- * implementation, when the view has one) matches every filter given. Each
- * filter of several values matches any of them; no filter matches all.
+ * Whether the feed row `f` (its `item`, the measure as the feed sends it, and
+ * its search vector; with `fi`, the municipality's implementation, when the
+ * view has one) matches every filter given. Each filter of several values
+ * matches any of them; no filter matches all. NULL for a tombstone.
  */
 export function matchesFilters(filters: FeedFilters, withImplementation: boolean): RawBuilder<boolean> {
   const conditions: RawBuilder<unknown>[] = [];
   if (filters.service !== undefined) {
-    conditions.push(sql`(exists (select 1 from measure_responsibilities fr join services fs on fs.id = fr.service_id
-        where fr.measure_id = m.id and fr.role = 'responsible' and fs.slug = ${filters.service})
-      ${withImplementation ? sql`or exists (select 1 from services fs where fs.id = i.responsible_service_id and fs.slug = ${filters.service})` : sql``})`);
+    const responsible = JSON.stringify([{ role: 'responsible', service: { slug: filters.service } }]);
+    conditions.push(sql`(f.item -> 'responsibilities' @> ${responsible}::jsonb
+      ${withImplementation ? sql`or fi.item #>> '{responsibleService,slug}' = ${filters.service}` : sql``})`);
   }
-  if (filters.goal !== undefined) conditions.push(sql`coalesce(g.identity_id, m.regional_goal_identity_id) = ${filters.goal}`);
-  if (filters.status) conditions.push(sql`m.status = any (${filters.status}::text[])`);
-  if (filters.preventionLevel) conditions.push(sql`m.prevention_level = any (${filters.preventionLevel}::text[])`);
-  if (filters.ageGroup) conditions.push(sql`m.age_groups && ${filters.ageGroup}::text[]`);
-  if (filters.law) conditions.push(sql`m.laws && ${filters.law}::text[]`);
-  if (filters.conventionArticle) conditions.push(sql`m.convention_articles && ${filters.conventionArticle}::smallint[]`);
+  if (filters.goal !== undefined) conditions.push(sql`f.item ->> 'goalId' = ${filters.goal}`);
+  if (filters.status) conditions.push(sql`f.item ->> 'status' = any (${filters.status}::text[])`);
+  if (filters.preventionLevel) conditions.push(sql`f.item ->> 'preventionLevel' = any (${filters.preventionLevel}::text[])`);
+  if (filters.ageGroup) conditions.push(sql`f.item -> 'ageGroups' ?| ${filters.ageGroup}::text[]`);
+  if (filters.law) conditions.push(sql`f.item -> 'laws' ?| ${filters.law}::text[]`);
+  if (filters.conventionArticle) {
+    conditions.push(sql`exists (select from jsonb_array_elements_text(f.item -> 'conventionArticles') a
+      where a = any (${filters.conventionArticle.map(String)}::text[]))`);
+  }
   if (filters.activeIn !== undefined) {
     const year = filters.activeIn;
-    conditions.push(sql`case m.period_kind
+    const from = sql`(f.item #>> '{period,from}')::int`;
+    const to = sql`(f.item #>> '{period,to}')::int`;
+    conditions.push(sql`case f.item #>> '{period,kind}'
       when 'ongoing' then true
-      when 'year' then m.period_from = ${year}
-      when 'span' then ${year} between m.period_from and m.period_to
-      when 'open_start' then m.period_from <= ${year} end`);
+      when 'year' then ${from} = ${year}
+      when 'span' then ${year} between ${from} and ${to}
+      when 'open_start' then ${from} <= ${year} end`);
   }
   // One configuration for nynorsk and bokmål (the Snowball stemmer for Norwegian
   // takes the endings of both), and the query in both spellings.
   if (filters.q !== undefined) {
     const queries = spellingVariants(filters.q).map((q) => sql`websearch_to_tsquery('norwegian', ${q})`);
-    conditions.push(sql`m.search_vector @@ (${sql.join(queries, sql` || `)})`);
+    conditions.push(sql`f.search_vector @@ (${sql.join(queries, sql` || `)})`);
   }
   return conditions.length ? sql<boolean>`(${sql.join(conditions, sql` and `)})` : sql<boolean>`true`;
 }

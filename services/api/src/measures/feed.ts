@@ -1,4 +1,6 @@
 import type { MeasureChange, MeasureListItem, MeasureListQuery } from '@oppvekst/contracts';
+import type { Database } from '@oppvekst/db';
+import type { Kysely, Transaction } from 'kysely';
 import { contextFor } from '../access/policy.js';
 import type { Principal } from '../access/principal.js';
 import type { RequestContext, RunsInContext } from '../access/request-context.js';
@@ -26,8 +28,19 @@ const ANONYMOUS: RequestContext = { role: 'anonymous' };
  */
 export async function readFeed(app: RunsInContext, principal: Principal, query: MeasureListQuery): Promise<FeedAnswer> {
   const channel: Channel = query.version ?? 'adopted';
-  const { scope, regionId } = await resolveScope(app, query, channel);
-  const context = channel === 'adopted' ? ANONYMOUS : contextFor(principal, regionId);
+  if (channel === 'draft' && !query.region && !query.municipality) {
+    throw badRequest('version=draft needs region or municipality: drafts are read one region at a time', [
+      { field: 'querystring/version', message: 'draft needs region or municipality' },
+    ]);
+  }
+  // The public channel finds its scope and reads in one transaction; drafts are
+  // read in the region's context, which the scope names.
+  const inOne = channel === 'adopted';
+  const resolved = inOne ? undefined : await app.withContext(ANONYMOUS, (trx) => resolveScope(trx, query, channel));
+  const run = <T>(work: (trx: Transaction<Database>, scope: FeedScope) => Promise<T>) =>
+    inOne
+      ? app.withContext(ANONYMOUS, async (trx) => work(trx, (await resolveScope(trx, query, channel)).scope))
+      : app.withContext(contextFor(principal, resolved!.regionId), (trx) => work(trx, resolved!.scope));
   const filters: FeedFilters = {
     service: query.service,
     goal: query.goal,
@@ -43,7 +56,7 @@ export async function readFeed(app: RunsInContext, principal: Principal, query: 
 
   if (query.updatedSince === undefined) {
     const after = query.cursor ? decodeListCursor(query.cursor) : undefined;
-    const rows = await app.withContext(context, (trx) => listMeasurePage(trx, scope, filters, { after, limit: limit + 1 }));
+    const rows = await run((trx, scope) => listMeasurePage(trx, scope, filters, { after, limit: limit + 1 }));
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     const nextCursor = rows.length > limit && last ? encodeListCursor(last.key) : null;
@@ -57,7 +70,7 @@ export async function readFeed(app: RunsInContext, principal: Principal, query: 
 
   const since = parseSince(query.updatedSince);
   const after = query.cursor ? decodeChangeCursor(query.cursor) : undefined;
-  const { entries, horizon } = await app.withContext(context, (trx) => listMeasureChanges(trx, scope, filters, { since, after, limit: limit + 1 }));
+  const { entries, horizon } = await run((trx, scope) => listMeasureChanges(trx, scope, filters, { since, after, limit: limit + 1 }));
   const page = entries.slice(0, limit);
   const last = page.at(-1);
   const more = entries.length > limit && last !== undefined;
@@ -75,27 +88,20 @@ export async function readFeed(app: RunsInContext, principal: Principal, query: 
   };
 }
 
-async function resolveScope(app: RunsInContext, query: MeasureListQuery, channel: Channel): Promise<{ scope: FeedScope; regionId?: string }> {
+async function resolveScope(db: Kysely<Database>, query: MeasureListQuery, channel: Channel): Promise<{ scope: FeedScope; regionId?: string }> {
   const { region: slug, municipality: kommunenummer } = query;
-  if (channel === 'draft' && !slug && !kommunenummer) {
-    throw badRequest('version=draft needs region or municipality: drafts are read one region at a time', [
-      { field: 'querystring/version', message: 'draft needs region or municipality' },
+  const region = slug ? await findRegion(db, slug) : undefined;
+  if (slug && !region) throw notFound(`No region "${slug}"`);
+  const municipality = kommunenummer ? await findMunicipality(db, kommunenummer) : undefined;
+  if (kommunenummer && !municipality) throw notFound(`No municipality with kommunenummer ${kommunenummer}`);
+  if (region && municipality && municipality.region_id !== region.id) {
+    throw badRequest(`Municipality ${kommunenummer} is not in region "${region.slug}"`, [
+      { field: 'querystring/municipality', message: `not a municipality of ${region.slug}` },
     ]);
   }
-  return app.withContext(ANONYMOUS, async (trx) => {
-    const region = slug ? await findRegion(trx, slug) : undefined;
-    if (slug && !region) throw notFound(`No region "${slug}"`);
-    const municipality = kommunenummer ? await findMunicipality(trx, kommunenummer) : undefined;
-    if (kommunenummer && !municipality) throw notFound(`No municipality with kommunenummer ${kommunenummer}`);
-    if (region && municipality && municipality.region_id !== region.id) {
-      throw badRequest(`Municipality ${kommunenummer} is not in region "${region.slug}"`, [
-        { field: 'querystring/municipality', message: `not a municipality of ${region.slug}` },
-      ]);
-    }
-    const regionId = municipality?.region_id ?? region?.id;
-    return {
-      scope: { channel, regionId, municipality: municipality && { id: municipality.id, regionId: municipality.region_id } },
-      ...(regionId ? { regionId } : {}),
-    };
-  });
+  const regionId = municipality?.region_id ?? region?.id;
+  return {
+    scope: { channel, regionId, municipality: municipality && { id: municipality.id, regionId: municipality.region_id } },
+    ...(regionId ? { regionId } : {}),
+  };
 }

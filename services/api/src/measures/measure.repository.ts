@@ -1,15 +1,16 @@
 import type { Database } from '@oppvekst/db';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import { implementationJson, measureListItemJson } from '../sql/contract-json.js';
 import type { ChangeKey, ListKey, Since } from './cursor.js';
 import { type FeedFilters, matchesFilters } from './feed-filters.js';
 
 type Db = Kysely<Database>;
 
 /**
- * The measures feed, read from `measure_feed` (one row per measure and
- * channel, kept by triggers) and built as contract JSON text in PostgreSQL,
- * so a page leaves the database ready to send.
+ * The measures feed, read from `measure_feed`: one row per measure and
+ * channel, kept by triggers, each holding the measure as the feed sends it
+ * (built in PostgreSQL when the measure changed, not on every read). A page is
+ * one statement on one table (two in a municipality's view), which keeps both
+ * the plan and the work small under row-level security.
  */
 
 export type Channel = 'adopted' | 'draft';
@@ -21,8 +22,6 @@ export interface FeedScope {
   municipality?: { id: string; regionId: string } | undefined;
 }
 
-const statusesOf = (channel: Channel) => (channel === 'adopted' ? ['adopted'] : ['draft', 'consultation']);
-
 /** The feed rows `f` in scope. */
 function inScope(scope: FeedScope): RawBuilder<boolean> {
   if (scope.municipality) {
@@ -31,27 +30,16 @@ function inScope(scope: FeedScope): RawBuilder<boolean> {
   return scope.regionId ? sql`f.region_id = ${scope.regionId}` : sql`true`;
 }
 
-/** The measure row `m` of feed row `f`, with what its JSON and filters need; left joins when `f` may be a tombstone. */
-function measureJoins(scope: FeedScope, join: RawBuilder<unknown>): RawBuilder<unknown> {
-  const implementation = scope.municipality
-    ? sql`left join measure_implementations i on i.measure_identity_id = f.identity_id and i.plan_version_id = (
-        select av.id from plan_versions av join plans ap on ap.id = av.plan_id
-        where ap.municipality_id = ${scope.municipality.id} and ap.kind = 'annex' and av.status = any (${statusesOf(scope.channel)}::text[]))`
+/** In a municipality's view, `fi`: its implementation of the measure in `f`. */
+function implementationJoin(scope: FeedScope): RawBuilder<unknown> {
+  return scope.municipality
+    ? sql`left join implementation_feed fi on fi.channel = f.channel and fi.municipality_id = ${scope.municipality.id}
+        and fi.measure_identity_id = f.identity_id`
     : sql``;
-  return sql`${join} measures m on m.id = f.measure_id
-    ${join} plan_versions v on v.id = m.plan_version_id
-    left join plans p on p.id = f.plan_id
-    left join regions r on r.id = f.region_id
-    left join municipalities mu on mu.id = f.municipality_id
-    left join goals g on g.id = m.goal_id
-    ${implementation}`;
 }
 
-const itemJson = (scope: FeedScope) =>
-  measureListItemJson(
-    sql`coalesce(g.identity_id, m.regional_goal_identity_id)`,
-    scope.municipality ? sql`case when i.id is null then null else ${implementationJson} end` : sql`null`,
-  );
+/** The MeasureListItem, with the municipality's implementation where the view has one. */
+const itemJson = (scope: FeedScope) => (scope.municipality ? sql`f.item || jsonb_build_object('implementation', fi.item)` : sql`f.item`);
 
 /** A page of the measures in scope that match, in stable-id order, after `after`: the items as JSON text. */
 export async function listMeasurePage(
@@ -61,10 +49,10 @@ export async function listMeasurePage(
   page: { after?: ListKey | undefined; limit: number },
 ): Promise<Array<{ item: string; key: ListKey }>> {
   const { rows } = await sql<{ item: string; identity_id: string }>`
-    select ${itemJson(scope)}::text as item, f.identity_id
+    select (${itemJson(scope)})::text as item, f.identity_id
     from measure_feed f
-    ${measureJoins(scope, sql`join`)}
-    where f.channel = ${scope.channel} and f.fingerprint is not null and ${inScope(scope)}
+    ${implementationJoin(scope)}
+    where f.channel = ${scope.channel} and f.item is not null and ${inScope(scope)}
       and ${matchesFilters(filters, scope.municipality !== undefined)}
       ${page.after ? sql`and f.identity_id > ${page.after.identityId}` : sql``}
     order by f.identity_id
@@ -92,26 +80,21 @@ export async function listMeasureChanges(
 ): Promise<ChangeRows> {
   const key = scope.municipality ? sql`greatest(f.seq, fi.seq)` : sql`f.seq`;
   const changedAt = scope.municipality ? sql`greatest(f.changed_at, fi.changed_at)` : sql`f.changed_at`;
-  const implementationChanges = scope.municipality
-    ? sql`left join implementation_feed fi on fi.channel = f.channel and fi.municipality_id = ${scope.municipality.id}
-        and fi.measure_identity_id = f.identity_id`
-    : sql``;
   const since = 'seq' in page.since ? sql`${key} > ${page.since.seq}::bigint` : sql`${changedAt} >= ${page.since.time}`;
-  const live = sql`f.fingerprint is not null and coalesce(${matchesFilters(filters, scope.municipality !== undefined)}, false)`;
+  const live = sql`f.item is not null and coalesce(${matchesFilters(filters, scope.municipality !== undefined)}, false)`;
   const { rows } = await sql<{ entry: string | null; seq: string | null; identity_id: string | null; horizon: string | null }>`
     with horizon as (
       select greatest((select max(seq) from measure_feed where channel = ${scope.channel}),
         (select max(seq) from implementation_feed where channel = ${scope.channel}))::text as seq
     ), changes as (
-      select json_build_object(
+      select jsonb_build_object(
           'id', f.identity_id,
           'change', case when ${live} then 'upserted' else 'removed' end,
           'changedAt', to_char(${changedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
           'measure', case when ${live} then ${itemJson(scope)} end)::text as entry,
         ${key} as seq, f.identity_id
       from measure_feed f
-      ${implementationChanges}
-      ${measureJoins(scope, sql`left join`)}
+      ${implementationJoin(scope)}
       where f.channel = ${scope.channel} and f.seq is not null and ${inScope(scope)} and ${since}
         ${page.after ? sql`and (${key}, f.identity_id) > (${page.after.seq}::bigint, ${page.after.identityId}::uuid)` : sql``}
       order by ${key}, f.identity_id

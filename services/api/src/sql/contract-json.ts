@@ -35,17 +35,6 @@ export function measureJson(goalId: RawBuilder<unknown>): RawBuilder<unknown> {
   return sql`json_build_object(${measureFields(goalId)})`;
 }
 
-/**
- * A measure row `m` as a MeasureListItem: the measure, the version it is in
- * (`v`, its plan `p`, region `r`, municipality `mu`) and an implementation.
- */
-export function measureListItemJson(goalId: RawBuilder<unknown>, implementation: RawBuilder<unknown>): RawBuilder<unknown> {
-  return sql`json_build_object(${measureFields(goalId)},
-    'plan', json_build_object('kind', p.kind, 'region', r.slug, 'kommunenummer', mu.kommunenummer,
-      'versionId', v.id, 'versionNumber', v.version_number, 'status', v.status),
-    'implementation', ${implementation})`;
-}
-
 /** An implementation row `i`. */
 export const implementationJson = sql`json_build_object(
   'measureId', i.measure_identity_id,

@@ -5,6 +5,7 @@ import { notModified, sendNotModified, stateTag } from '../../http/conditional.j
 import { notFound } from '../../http/problems.js';
 import { problemResponses } from '../../http/responses.js';
 import { mergeMunicipalityPlan } from '../../plans/merge.js';
+import { PlanCache } from '../../plans/plan-cache.js';
 import { findAnnexVersion, findRegionalVersion, loadPlanVersion, planSourcesOf } from '../../plans/plan.repository.js';
 import { toMunicipality } from '../../regions/region.repository.js';
 import { ANONYMOUS, requireMunicipality } from './lookups.js';
@@ -12,6 +13,8 @@ import { ANONYMOUS, requireMunicipality } from './lookups.js';
 const MunicipalityParams = Type.Object({ kommunenummer: Kommunenummer }, { additionalProperties: false });
 
 const municipalityRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const plans = new PlanCache();
+
   app.get(
     '/municipalities/:kommunenummer',
     {
@@ -77,9 +80,14 @@ const municipalityRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const municipality = await requireMunicipality(trx, request.params.kommunenummer);
         // Adopted versions never change, so the plan is named by the versions it
         // merges and the directory rows whose names it shows.
-        const tag = stateTag('plan', await planSourcesOf(trx, municipality.id));
-        reply.header('etag', tag).header('cache-control', 'no-cache');
+        const sources = await planSourcesOf(trx, municipality.id);
+        if (sources[0] === null) throw notFound(`The region of ${municipality.name} has no adopted regional plan`);
+        const tag = stateTag('plan', sources);
+        reply.header('etag', tag).header('cache-control', 'no-cache').type('application/json; charset=utf-8');
         if (notModified(request, tag)) return sendNotModified(reply, tag);
+        // A string with a JSON content type is sent as it is, not serialized again.
+        const cached = plans.get(tag);
+        if (cached !== undefined) return reply.send(cached as never);
         const regionalVersion = await findRegionalVersion(trx, municipality.region_id, 'adopted');
         if (!regionalVersion) throw notFound(`The region of ${municipality.name} has no adopted regional plan`);
         const annexVersion = await findAnnexVersion(trx, municipality.id, 'adopted');
@@ -87,12 +95,16 @@ const municipalityRoutes: FastifyPluginAsyncTypebox = async (app) => {
           loadPlanVersion(trx, regionalVersion),
           annexVersion ? loadPlanVersion(trx, annexVersion) : null,
         ]);
-        return mergeMunicipalityPlan({
-          municipality: { kommunenummer: municipality.kommunenummer, name: municipality.name, languageForm: municipality.language_form },
-          region: { slug: municipality.region_slug, name: municipality.region_name },
-          regional,
-          annex,
-        });
+        const body = JSON.stringify(
+          mergeMunicipalityPlan({
+            municipality: { kommunenummer: municipality.kommunenummer, name: municipality.name, languageForm: municipality.language_form },
+            region: { slug: municipality.region_slug, name: municipality.region_name },
+            regional,
+            annex,
+          }),
+        );
+        plans.set(tag, body);
+        return reply.send(body as never);
       }),
   );
 };
