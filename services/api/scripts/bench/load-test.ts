@@ -17,7 +17,11 @@ export interface Scenario {
   /** The requests, taken in turn by every connection. */
   requests: Array<{ method?: 'GET' | 'PATCH'; path: string; headers?: Record<string, string>; body?: string }>;
   expectStatus: number;
-  /** Writes: the If-Match each connection sends, kept from its last answer's ETag. */
+  /**
+   * Writes: each connection keeps to one request of the list and sends, as
+   * If-Match, the ETag its last answer gave (kept on the request, so the next
+   * run, after the warm-up, goes on from there).
+   */
   ifMatchChain?: boolean;
 }
 
@@ -36,16 +40,17 @@ export async function loadTest(baseUrl: string, scenario: Scenario, options: { c
     requests: [
       {
         setupRequest: (request: Record<string, unknown>, context: Record<string, unknown>) => {
-          const spec = chained ? scenario.requests[(context.slot as number | undefined) ?? (context.slot = next++ % scenario.requests.length) as number]! : scenario.requests[next++ % scenario.requests.length]!;
-          const headers = { ...spec.headers, ...(chained && context.etag ? { 'if-match': context.etag as string } : {}) };
-          return { ...request, method: spec.method ?? 'GET', path: spec.path, headers, ...(spec.body ? { body: spec.body } : {}) };
+          if (chained && context.slot === undefined) context.slot = next++ % scenario.requests.length;
+          const spec = scenario.requests[chained ? (context.slot as number) : next++ % scenario.requests.length]!;
+          return { ...request, method: spec.method ?? 'GET', path: spec.path, headers: { ...spec.headers }, ...(spec.body ? { body: spec.body } : {}) };
         },
         onResponse: (status: number, _body: string, context: Record<string, unknown>, headers?: Record<string, string>) => {
           if (status !== scenario.expectStatus) {
             unexpected++;
             firstError ??= `${status} ${String(_body).slice(0, 200)}`;
           }
-          if (chained && headers?.etag) context.etag = headers.etag;
+          const spec = scenario.requests[context.slot as number];
+          if (chained && spec?.headers && typeof headers?.etag === 'string') spec.headers['if-match'] = headers.etag;
         },
       },
     ] as never,
