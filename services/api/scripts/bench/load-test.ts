@@ -18,9 +18,9 @@ export interface Scenario {
   requests: Array<{ method?: 'GET' | 'PATCH'; path: string; headers?: Record<string, string>; body?: string }>;
   expectStatus: number;
   /**
-   * Writes: each connection keeps to one request of the list and sends, as
-   * If-Match, the ETag its last answer gave (kept on the request, so the next
-   * run, after the warm-up, goes on from there).
+   * Writes: a request is sent by one connection at a time, with the ETag its
+   * last answer gave as If-Match (kept on the request, so the next run, after
+   * the warm-up, goes on from there). Give more requests than connections.
    */
   ifMatchChain?: boolean;
 }
@@ -28,6 +28,7 @@ export interface Scenario {
 /** One autocannon run against the server on loopback. */
 export async function loadTest(baseUrl: string, scenario: Scenario, options: { connections: number; seconds: number }): Promise<Figures> {
   let next = 0;
+  const busy = new Set<number>();
   let unexpected = 0;
   let firstError: string | undefined;
   const chained = scenario.ifMatchChain;
@@ -40,8 +41,14 @@ export async function loadTest(baseUrl: string, scenario: Scenario, options: { c
     requests: [
       {
         setupRequest: (request: Record<string, unknown>, context: Record<string, unknown>) => {
-          if (chained && context.slot === undefined) context.slot = next++ % scenario.requests.length;
-          const spec = scenario.requests[chained ? (context.slot as number) : next++ % scenario.requests.length]!;
+          let slot = next++ % scenario.requests.length;
+          if (chained) {
+            // The next request no connection is waiting on, so no two writes race for one ETag.
+            while (busy.has(slot)) slot = next++ % scenario.requests.length;
+            busy.add(slot);
+            context.slot = slot;
+          }
+          const spec = scenario.requests[slot]!;
           return { ...request, method: spec.method ?? 'GET', path: spec.path, headers: { ...spec.headers }, ...(spec.body ? { body: spec.body } : {}) };
         },
         onResponse: (status: number, _body: string, context: Record<string, unknown>, headers?: Record<string, string>) => {
@@ -51,6 +58,7 @@ export async function loadTest(baseUrl: string, scenario: Scenario, options: { c
           }
           const spec = scenario.requests[context.slot as number];
           if (chained && spec?.headers && typeof headers?.etag === 'string') spec.headers['if-match'] = headers.etag;
+          busy.delete(context.slot as number);
         },
       },
     ] as never,
