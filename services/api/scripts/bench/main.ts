@@ -42,10 +42,13 @@ async function main() {
     const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     const signer = createTokenSigner(await loadSigningKey(pem, dataDir), { issuer: ISSUER, audience: AUDIENCE });
     const writeRegions = (await admin.query<{ id: string; slug: string }>(`select id, slug from regions where slug like 'benk-%' order by slug limit 10`)).rows;
+    // An administrator per region, as editors are in real life (one region each).
+    const adminTokens = new Map<string, string>();
     for (const r of writeRegions) {
-      await admin.query(`insert into memberships (region_id, subject, role, created_by) values ($1, 'bench-admin', 'region_admin', 'bench')`, [r.id]);
+      await admin.query(`insert into memberships (region_id, subject, role, created_by) values ($1, $2, 'region_admin', 'bench')`, [r.id, `admin@${r.slug}`]);
+      adminTokens.set(r.slug, signer.signUserToken(`admin@${r.slug}`, 3600));
     }
-    const adminToken = signer.signUserToken('bench-admin', 3600);
+    const adminToken = adminTokens.get(writeRegions[0]!.slug)!;
 
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
@@ -100,13 +103,14 @@ async function main() {
     // Drafts to write in: a revision of the regional plan in each of ten regions, one measure per connection.
     const writes: Scenario['requests'] = [];
     for (const r of writeRegions) {
-      const list = await api('GET', `/v1/regions/${r.slug}/plan/versions`, { token: adminToken });
-      const draft = await (await api('POST', `/v1/regions/${r.slug}/plan/versions`, { token: adminToken, body: {}, headers: { 'if-match': list.headers.get('etag')! } })).json() as { id: string };
-      const content = await (await api('GET', `/v1/plan-versions/${draft.id}`, { token: adminToken })).json() as { goals: { measures: { id: string }[] }[] };
+      const token = adminTokens.get(r.slug)!;
+      const list = await api('GET', `/v1/regions/${r.slug}/plan/versions`, { token });
+      const draft = await (await api('POST', `/v1/regions/${r.slug}/plan/versions`, { token, body: {}, headers: { 'if-match': list.headers.get('etag')! } })).json() as { id: string };
+      const content = await (await api('GET', `/v1/plan-versions/${draft.id}`, { token })).json() as { goals: { measures: { id: string }[] }[] };
       for (const goal of content.goals.slice(0, Math.ceil((2 * CONNECTIONS) / writeRegions.length) + 1)) {
         const url = `/v1/plan-versions/${draft.id}/measures/${goal.measures[0]!.id}`;
-        const tag = (await api('GET', url, { token: adminToken })).headers.get('etag')!;
-        writes.push({ method: 'PATCH', path: url, body: JSON.stringify({ title: 'Endra under last' }), headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json', 'if-match': tag } });
+        const tag = (await api('GET', url, { token })).headers.get('etag')!;
+        writes.push({ method: 'PATCH', path: url, body: JSON.stringify({ title: 'Endra under last' }), headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'if-match': tag } });
       }
     }
 
