@@ -23,12 +23,14 @@ import { type Kysely, sql } from 'kysely';
  *   version status changes (adoption, consultation, discard) refresh the rows,
  *   and a fingerprint that did not change leaves its row alone.
  * - Sequence numbers are handed out at commit, one per transaction, under a
- *   transaction-level advisory lock that is held until the commit is visible.
- *   So feed transactions become visible in the order of their numbers, and a
- *   client that has seen number N has seen every change up to N: a change that
- *   commits later always gets a larger number. (Numbers taken earlier in the
- *   transaction, or `now()`, would let a slow transaction commit behind a
- *   client's high-water mark.)
+ *   transaction-level advisory lock that is held until the commit is visible:
+ *   one lock for the adopted channel (read across regions), one per region for
+ *   the draft channel (read one region at a time). So within what a client
+ *   reads, feed transactions become visible in the order of their numbers,
+ *   and a client that has seen number N has seen every change up to N: a
+ *   change that commits later always gets a larger number. (Numbers taken
+ *   earlier in the transaction, or `now()`, would let a slow transaction
+ *   commit behind a client's high-water mark.)
  * - `measures.search_vector` and `measure_feed.search_vector`: the Norwegian
  *   full-text vector of a measure (title and programme weigh more than the
  *   description), each with a GIN index.
@@ -36,8 +38,9 @@ import { type Kysely, sql } from 'kysely';
  * Frozen in time: never import application code here.
  */
 
-/** Any constant: the lock that orders the feed's commits. */
+/** Any constants: the locks that order the feed's commits (adopted: one; drafts: one per region, with the region's hash). */
 const FEED_LOCK = 7_311_202_611;
+const DRAFT_LOCK = 731_120_261;
 
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`
@@ -102,6 +105,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       foreign key (region_id, measure_identity_id) references content_identities (region_id, id) on delete cascade
     );
     create index implementation_feed_pending on implementation_feed (channel) where pending;
+    create index implementation_feed_changes on implementation_feed (channel, seq);
+    create index implementation_feed_region_changes on implementation_feed (channel, region_id, seq);
 
     -- Brings the feed rows of one plan and channel in line with the plan's
     -- version in that channel: all its measures, or only those named.
@@ -206,20 +211,36 @@ export async function up(db: Kysely<any>): Promise<void> {
       perform pg_catalog.set_config('oppvekst.feed_pending', 'on', true);
     end $$;
 
-    -- Numbers this transaction's changes: one number, taken under the lock that
-    -- keeps feed commits in number order, which is held until the commit is visible.
+    -- Numbers this transaction's changes: one number, taken under locks that
+    -- keep feed commits in number order and are held until the commit is
+    -- visible. The adopted channel is read across regions, so its changes take
+    -- one lock for all; the draft channel is only ever read one region at a
+    -- time, so draft changes take their region's lock, and editors in
+    -- different regions never wait for each other's commits.
     create function oppvekst_feed_stamp() returns void language plpgsql
       security definer set search_path = pg_catalog, public as $$
     declare
       stamp bigint;
       stamped_at timestamptz;
+      region uuid;
     begin
       perform pg_catalog.set_config('oppvekst.feed_pending', 'off', true);
       if not exists (select 1 from public.measure_feed where pending)
         and not exists (select 1 from public.implementation_feed where pending) then
         return;
       end if;
-      perform pg_catalog.pg_advisory_xact_lock(${sql.lit(FEED_LOCK)}::bigint);
+      if exists (select 1 from public.measure_feed where pending and channel = 'adopted')
+        or exists (select 1 from public.implementation_feed where pending and channel = 'adopted') then
+        perform pg_catalog.pg_advisory_xact_lock(${sql.lit(FEED_LOCK)}::bigint);
+      end if;
+      -- Always in the same order, so two commits never wait for each other in a circle.
+      for region in
+        select region_id from public.measure_feed where pending and channel = 'draft'
+        union select region_id from public.implementation_feed where pending and channel = 'draft'
+        order by 1
+      loop
+        perform pg_catalog.pg_advisory_xact_lock(${sql.lit(DRAFT_LOCK)}, pg_catalog.hashtext(region::text));
+      end loop;
       stamp := pg_catalog.nextval('public.measure_feed_seq');
       stamped_at := pg_catalog.clock_timestamp();
       update public.measure_feed set seq = stamp, changed_at = stamped_at, pending = false where pending;

@@ -62,7 +62,7 @@ export async function listMeasurePage(
 
 export interface ChangeRows {
   entries: Array<{ entry: string; key: ChangeKey }>;
-  /** The highest change number committed in the channel when the page was read (same snapshot). */
+  /** The highest change number committed in the channel (drafts: the region) when the page was read (same snapshot). */
   horizon: string | null;
 }
 
@@ -82,10 +82,14 @@ export async function listMeasureChanges(
   const changedAt = scope.municipality ? sql`greatest(f.changed_at, fi.changed_at)` : sql`f.changed_at`;
   const since = 'seq' in page.since ? sql`${key} > ${page.since.seq}::bigint` : sql`${changedAt} >= ${page.since.time}`;
   const live = sql`f.item is not null and coalesce(${matchesFilters(filters, scope.municipality !== undefined)}, false)`;
+  // Draft changes are numbered in commit order within their region only (see the
+  // feed's migration), so their horizon is the region's; adopted changes are in
+  // commit order across regions.
+  const horizonScope = scope.channel === 'draft' && scope.regionId ? sql`and region_id = ${scope.regionId}` : sql``;
   const { rows } = await sql<{ entry: string | null; seq: string | null; identity_id: string | null; horizon: string | null }>`
     with horizon as (
-      select greatest((select max(seq) from measure_feed where channel = ${scope.channel}),
-        (select max(seq) from implementation_feed where channel = ${scope.channel}))::text as seq
+      select greatest((select max(seq) from measure_feed where channel = ${scope.channel} ${horizonScope}),
+        (select max(seq) from implementation_feed where channel = ${scope.channel} ${horizonScope}))::text as seq
     ), changes as (
       select jsonb_build_object(
           'id', f.identity_id,
