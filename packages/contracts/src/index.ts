@@ -81,7 +81,14 @@ import {
   WebhookEventSchema,
   WebhookEventTypeSchema,
 } from './webhooks.js';
-import { MeasureListItemSchema, MeasurePageSchema } from './measures.js';
+import {
+  MeasureChangePageSchema,
+  MeasureChangeSchema,
+  MeasureHistoryEntrySchema,
+  MeasureHistorySchema,
+  MeasureListItemSchema,
+  MeasurePageSchema,
+} from './measures.js';
 import {
   AdoptionSchema,
   DesiredStateSchema,
@@ -203,4 +210,8 @@ export const namedSchemas = [
   MeasureDeletedEventSchema,
   EndpointDisabledEventSchema,
   WebhookEventSchema,
+  MeasureChangeSchema,
+  MeasureChangePageSchema,
+  MeasureHistoryEntrySchema,
+  MeasureHistorySchema,
 ] as const;

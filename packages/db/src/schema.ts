@@ -171,6 +171,8 @@ export interface MeasuresTable {
   programme: string | null;
   status: 'planned' | 'active' | 'completed' | 'discontinued';
   position: number;
+  /** Generated: the Norwegian full-text vector of title, programme and description. */
+  search_vector: ColumnType<string, never, never>;
   created_at: CreatedAt;
   updated_at: Generated<Timestamp>;
   row_version: RowVersion;
@@ -241,6 +243,34 @@ export interface AuditLogTable {
   before: unknown;
   after: unknown;
   request_id: string | null;
+}
+
+/** Maintained by triggers only (see the measures-feed migration); the app reads it. */
+export interface MeasureFeedTable {
+  channel: 'adopted' | 'draft';
+  identity_id: string;
+  region_id: string;
+  plan_id: string;
+  municipality_id: string | null;
+  measure_id: string | null;
+  item: unknown;
+  fingerprint: string | null;
+  search_vector: ColumnType<string, never, never>;
+  seq: ColumnType<string | null, never, never>;
+  changed_at: Timestamp | null;
+  pending: Generated<boolean>;
+}
+
+export interface ImplementationFeedTable {
+  channel: 'adopted' | 'draft';
+  municipality_id: string;
+  measure_identity_id: string;
+  region_id: string;
+  item: unknown;
+  fingerprint: string | null;
+  seq: ColumnType<string | null, never, never>;
+  changed_at: Timestamp | null;
+  pending: Generated<boolean>;
 }
 
 export type RegionRole = 'region_admin' | 'municipal_editor' | 'service_editor' | 'reader';
@@ -372,6 +402,8 @@ export interface Database {
   webhook_events: WebhookEventsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
+  measure_feed: MeasureFeedTable;
+  implementation_feed: ImplementationFeedTable;
 }
 
 /**

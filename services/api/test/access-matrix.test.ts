@@ -256,6 +256,30 @@ t.test('access matrix: every caller × every operation × own / foreign municipa
         return undefined;
       },
     },
+    getMeasure: {
+      // A measure of the target's annex: adopted in Vest-Telemark, only in a draft in the other region.
+      request: async (x) => {
+        if (x === 'foreignRegion') return { method: 'GET', url: `/v1/measures/${(await bench.addMeasure(await bench.reuse(annexOf(x)))).key}` };
+        const { planId } = await bench.planOf(annexOf(x));
+        const row = await owner
+          .selectFrom('measures as m')
+          .innerJoin('plan_versions as v', 'v.id', 'm.plan_version_id')
+          .select('m.identity_id')
+          .where('v.plan_id', '=', planId)
+          .where('v.status', '=', 'adopted')
+          .executeTakeFirstOrThrow();
+        return { method: 'GET', url: `/v1/measures/${row.identity_id}` };
+      },
+      expect: (c, x) => {
+        if (!valid(c)) return 401;
+        if (isClient(c) && !c.scopes!.includes('measures:read')) return 403;
+        return x !== 'foreignRegion' || seesDrafts(c, x) ? 200 : 404;
+      },
+      check: (body, c, x) => {
+        const statuses = (body as { versions: { status: string }[] }).versions.map((v) => v.status);
+        return statuses.includes('draft') && !seesDrafts(c, x) ? 'a draft version leaked into the history' : undefined;
+      },
+    },
     getCurrentPrincipal: { request: () => ({ method: 'GET', url: '/v1/me' }), expect: (c) => (!signedIn(c) || !valid(c) ? 401 : 200) },
     createRegion: {
       request: () => {
@@ -431,6 +455,59 @@ t.test('access matrix: every caller × every operation × own / foreign municipa
       expect: () => 200,
     },
   };
+
+  // Variants of one operation whose answer depends on the caller in its own way, run like the rules above.
+  const feedRead = (c: Caller) => (!valid(c) ? 401 : isClient(c) && !c.scopes!.includes('measures:read') ? 403 : 200);
+  const noDraftLeak = (body: unknown, c: Caller, x: Target) => {
+    const items = (body as { items: { change?: string; measure?: unknown }[] }).items;
+    const live = items.filter((i) => i.change === undefined || i.change === 'upserted');
+    return live.length > 0 && !seesDrafts(c, x) ? 'draft measures leaked to a caller who may not see drafts' : undefined;
+  };
+  const variants: Record<string, Rule> = {
+    'listMeasures?version=draft': {
+      request: async (x) => {
+        await bench.reuse(annexOf(x));
+        return { method: 'GET', url: `/v1/measures?version=draft&municipality=${municipality(x)}&limit=500` };
+      },
+      expect: feedRead,
+      check: noDraftLeak,
+    },
+    'listMeasures?version=draft&updatedSince': {
+      request: async (x) => {
+        await bench.reuse(annexOf(x));
+        return { method: 'GET', url: `/v1/measures?version=draft&region=${region(x)}&updatedSince=1970-01-01T00:00:00Z&limit=500` };
+      },
+      expect: feedRead,
+      check: noDraftLeak,
+    },
+    'listMeasures?updatedSince': {
+      request: (x) => ({ method: 'GET', url: `/v1/measures?municipality=${municipality(x)}&updatedSince=1970-01-01T00:00:00Z&limit=500` }),
+      expect: feedRead,
+      check: (body, _c, x) => {
+        const items = (body as { items: { change: string }[] }).items;
+        if (x === 'foreignRegion' && items.some((i) => i.change === 'upserted')) return 'the other region’s draft measures leaked';
+        if (x !== 'foreignRegion' && items.length === 0) return 'adopted measures are missing';
+        return undefined;
+      },
+    },
+    'listMeasures as CSV': {
+      request: (x) => ({ method: 'GET', url: `/v1/measures?region=${region(x)}&limit=5`, headers: { accept: 'text/csv' } }),
+      expect: feedRead,
+    },
+  };
+  for (const [name, rule] of Object.entries(variants)) {
+    for (const caller of callers) {
+      for (const target of TARGETS) {
+        const call = await rule.request(target);
+        const res = await app.inject({ ...call, headers: { ...call.headers, ...(caller.token ? bearer(caller.token) : {}) } } as never);
+        t.equal(res.statusCode, rule.expect(caller, target), `${name} as ${caller.name} on ${target}`);
+        if (res.statusCode === 200 && rule.check) {
+          const problem = rule.check(res.json(), caller, target);
+          t.notOk(problem, `${name} as ${caller.name} on ${target}: ${problem ?? 'body as expected'}`);
+        }
+      }
+    }
+  }
 
   const spec = (await app.inject({ method: 'GET', url: '/openapi.json' })).json() as {
     paths: Record<string, Record<string, { operationId: string }>>;

@@ -19,7 +19,10 @@ t.test('with the database unreachable the API answers 503 problem+json, never 50
   t.equal(ready.statusCode, 503);
   t.same(ready.json(), { status: 'unavailable' });
 
-  for (const url of ['/v1/regions', '/v1/regions/vest-telemark/plan', '/v1/municipalities/4026/plan', '/v1/municipalities/4026/plan/compliance', '/v1/measures?municipality=4026']) {
+  for (const url of [
+    '/v1/regions', '/v1/regions/vest-telemark/plan', '/v1/municipalities/4026/plan', '/v1/municipalities/4026/plan/compliance', '/v1/measures?municipality=4026',
+    '/v1/measures?region=vest-telemark&updatedSince=1970-01-01T00:00:00Z', '/v1/measures/00000000-0000-4000-8000-000000000002',
+  ]) {
     const res = await app.inject({ method: 'GET', url });
     t.equal(res.statusCode, 503, url);
     t.match(res.headers['content-type'], /^application\/problem\+json/);

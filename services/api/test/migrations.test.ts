@@ -39,7 +39,7 @@ const declared: ColumnsOf = {
   measures: {
     id: true, region_id: true, plan_version_id: true, identity_id: true, identity_kind: true, goal_id: true, regional_goal_identity_id: true, goal_kind: true,
     title: true, description: true, period_kind: true, period_from: true, period_to: true, prevention_level: true,
-    age_groups: true, convention_articles: true, laws: true, programme: true, status: true, position: true,
+    age_groups: true, convention_articles: true, laws: true, programme: true, status: true, position: true, search_vector: true,
     created_at: true, updated_at: true, row_version: true,
   },
   measure_responsibilities: { id: true, region_id: true, measure_id: true, role: true, service_id: true, service_kind: true, name: true, position: true },
@@ -79,6 +79,14 @@ const declared: ColumnsOf = {
   webhook_attempts: {
     id: true, region_id: true, delivery_id: true, attempt_number: true, manual: true, worker: true, started_at: true,
     finished_at: true, outcome: true, response_status: true, error: true, duration_ms: true,
+  },
+  measure_feed: {
+    channel: true, identity_id: true, region_id: true, plan_id: true, municipality_id: true, measure_id: true, item: true, fingerprint: true,
+    search_vector: true, seq: true, changed_at: true, pending: true,
+  },
+  implementation_feed: {
+    channel: true, municipality_id: true, measure_identity_id: true, region_id: true, item: true, fingerprint: true, seq: true, changed_at: true,
+    pending: true,
   },
 };
 
@@ -212,7 +220,7 @@ t.test('content rows cannot borrow identities or reach into another version', as
     .where('plan_version_id', '!=', measure.plan_version_id)
     .where('region_id', '=', measure.region_id)
     .executeTakeFirstOrThrow();
-  const { id: _id, identity_kind: _k, goal_kind: _g, row_version: _v, created_at: _c, updated_at: _u, ...copy } = measure;
+  const { id: _id, identity_kind: _k, goal_kind: _g, row_version: _v, created_at: _c, updated_at: _u, search_vector: _s, ...copy } = measure;
 
   await t.rejects(
     owner.insertInto('measures').values({ ...copy, identity_id: goal.identity_id }).execute(),

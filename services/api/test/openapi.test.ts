@@ -3,7 +3,7 @@ import t from 'tap';
 import { build } from './helper.js';
 
 const REQUIRED_OPERATIONS = [
-  'listRegions', 'getRegion', 'listMunicipalities', 'listServices', 'getRegionalPlan', 'getAnnex', 'getMunicipalityPlan', 'listMeasures', 'getComplianceReport',
+  'listRegions', 'getRegion', 'listMunicipalities', 'listServices', 'getRegionalPlan', 'getAnnex', 'getMunicipalityPlan', 'listMeasures', 'getComplianceReport', 'getMeasure',
   'listWebhookEndpoints', 'createWebhookEndpoint', 'getWebhookEndpoint', 'updateWebhookEndpoint', 'deleteWebhookEndpoint', 'listWebhookDeliveries', 'redeliverWebhook',
 ];
 
@@ -40,11 +40,18 @@ t.test('/openapi.json is valid OpenAPI 3.1 with named components and every opera
   t.ok(spec.paths['/v1/regions/{region}/plan'].get.responses['406'], 'and the 406 when none fits');
 
   const schemas = Object.keys(spec.components.schemas);
-  for (const name of ['Problem', 'Measure', 'Goal', 'PlanVersion', 'MunicipalityPlan', 'MeasurePage', 'Region', 'ComplianceReport', 'WebhookEndpoint', 'WebhookDeliveryPage', 'WebhookEvent', 'MeasureEventData']) {
+  for (const name of ['Problem', 'Measure', 'Goal', 'PlanVersion', 'MunicipalityPlan', 'MeasurePage', 'Region', 'ComplianceReport', 'MeasureChangePage', 'MeasureHistory', 'WebhookEndpoint', 'WebhookDeliveryPage', 'WebhookEvent', 'MeasureEventData']) {
     t.ok(schemas.includes(name), `component ${name}`);
   }
   t.notOk(schemas.some((s) => /^def-\d+$/.test(s)), 'no anonymous def-N components');
   t.notOk(JSON.stringify(spec).includes('"$ref":"def-'), 'no reference to an anonymous schema');
+
+  const feed = spec.paths['/v1/measures'].get;
+  t.same(Object.keys(feed.responses['200'].content).sort(), ['application/json', 'text/csv'], 'the feed documents JSON and CSV');
+  const params = (feed.parameters as { name: string }[]).map((p) => p.name);
+  for (const name of ['region', 'municipality', 'version', 'service', 'goal', 'status', 'preventionLevel', 'ageGroup', 'law', 'conventionArticle', 'activeIn', 'q', 'updatedSince', 'limit', 'cursor']) {
+    t.ok(params.includes(name), `the feed documents ${name}`);
+  }
 
   const docs = await app.inject({ method: 'GET', url: '/docs/' });
   t.equal(docs.statusCode, 200);

@@ -1,9 +1,7 @@
 import type { TSchema } from '@sinclair/typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PROBLEM_TYPES } from '@oppvekst/contracts';
-import { negotiate } from './negotiate.js';
-import { HttpProblem } from './problems.js';
+import { negotiateOr406 } from './conditional.js';
 
 /** The media types a plan read can answer in; JSON first, so a client that says nothing gets JSON. */
 export const PLAN_MEDIA_TYPES = ['application/json', 'text/markdown', 'text/html', 'application/pdf'] as const;
@@ -14,11 +12,7 @@ export type PlanMediaType = (typeof PLAN_MEDIA_TYPES)[number];
  * q-values), or 406 before any work is done.
  */
 export function negotiatePlanType(request: FastifyRequest): PlanMediaType {
-  const chosen = negotiate(request.headers.accept, PLAN_MEDIA_TYPES);
-  if (chosen) return chosen;
-  throw new HttpProblem(406, PROBLEM_TYPES.notAcceptable, 'Not acceptable', `This plan can be had as ${PLAN_MEDIA_TYPES.join(', ')}`, {
-    acceptable: [...PLAN_MEDIA_TYPES],
-  });
+  return negotiateOr406(request, PLAN_MEDIA_TYPES);
 }
 
 /** The 200 response of a plan read in all its representations, for the route schema and OpenAPI. */

@@ -1,54 +1,114 @@
-import type { MeasureListItem } from '@oppvekst/contracts';
 import type { Database } from '@oppvekst/db';
-import { type Kysely, sql } from 'kysely';
-import { implementationJson, measureJson } from '../sql/contract-json.js';
-import type { MeasureKey } from './cursor.js';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { ChangeKey, ListKey, Since } from './cursor.js';
+import { type FeedFilters, matchesFilters } from './feed-filters.js';
 
-export interface MeasureFilter {
+type Db = Kysely<Database>;
+
+/**
+ * The measures feed, read from `measure_feed`: one row per measure and
+ * channel, kept by triggers, each holding the measure as the feed sends it
+ * (built in PostgreSQL when the measure changed, not on every read). A page is
+ * one statement on one table (two in a municipality's view), which keeps both
+ * the plan and the work small under row-level security.
+ */
+
+export type Channel = 'adopted' | 'draft';
+
+export interface FeedScope {
+  channel: Channel;
   regionId?: string | undefined;
-  /** A municipality's measures: its region's regional ones plus its annex's own. */
+  /** A municipality's view: its region's regional measures, each with its implementation, plus its own annex's. */
   municipality?: { id: string; regionId: string } | undefined;
 }
 
-/**
- * Adopted measures, ordered by stable id and paged by keyset (`after`), so a
- * page boundary stays put while other measures are inserted.
- */
-export async function listAdoptedMeasures(
-  db: Kysely<Database>,
-  filter: MeasureFilter,
-  page: { after?: MeasureKey | undefined; limit: number },
-): Promise<Array<{ item: MeasureListItem; key: MeasureKey }>> {
-  const municipalityId = filter.municipality?.id ?? null;
-  const implementation = municipalityId
-    ? sql`(select ${implementationJson} from measure_implementations i
-          join plan_versions av on av.id = i.plan_version_id and av.status = 'adopted'
-          join plans ap on ap.id = av.plan_id and ap.municipality_id = ${municipalityId}
-          where i.measure_identity_id = m.identity_id)`
-    : sql`null`;
-  const { rows } = await sql<{ item: MeasureListItem; identity_id: string; row_id: string }>`
-    select (${measureJson(sql`coalesce(g.identity_id, m.regional_goal_identity_id)`)}::jsonb
-      || jsonb_build_object(
-        'plan', json_build_object('kind', p.kind, 'region', r.slug, 'kommunenummer', mu.kommunenummer,
-          'versionId', v.id, 'versionNumber', v.version_number, 'status', v.status),
-        'implementation', ${implementation})) as item,
-      m.identity_id, m.id as row_id
-    from measures m
-    join plan_versions v on v.id = m.plan_version_id and v.status = 'adopted'
-    join plans p on p.id = v.plan_id
-    join regions r on r.id = p.region_id
-    left join municipalities mu on mu.id = p.municipality_id
-    left join goals g on g.id = m.goal_id
-    where true
-      ${filter.regionId ? sql`and p.region_id = ${filter.regionId}` : sql``}
-      ${
-        filter.municipality
-          ? sql`and ((p.kind = 'regional' and p.region_id = ${filter.municipality.regionId})
-                 or p.municipality_id = ${filter.municipality.id})`
-          : sql``
-      }
-      ${page.after ? sql`and (m.identity_id, m.id) > (${page.after.identityId}, ${page.after.rowId})` : sql``}
-    order by m.identity_id, m.id
+/** The feed rows `f` in scope. */
+function inScope(scope: FeedScope): RawBuilder<boolean> {
+  if (scope.municipality) {
+    return sql`f.region_id = ${scope.municipality.regionId} and (f.municipality_id is null or f.municipality_id = ${scope.municipality.id})`;
+  }
+  return scope.regionId ? sql`f.region_id = ${scope.regionId}` : sql`true`;
+}
+
+/** In a municipality's view, `fi`: its implementation of the measure in `f`. */
+function implementationJoin(scope: FeedScope): RawBuilder<unknown> {
+  return scope.municipality
+    ? sql`left join implementation_feed fi on fi.channel = f.channel and fi.municipality_id = ${scope.municipality.id}
+        and fi.measure_identity_id = f.identity_id`
+    : sql``;
+}
+
+/** The MeasureListItem, with the municipality's implementation where the view has one. */
+const itemJson = (scope: FeedScope) => (scope.municipality ? sql`f.item || jsonb_build_object('implementation', fi.item)` : sql`f.item`);
+
+/** A page of the measures in scope that match, in stable-id order, after `after`: the items as JSON text. */
+export async function listMeasurePage(
+  db: Db,
+  scope: FeedScope,
+  filters: FeedFilters,
+  page: { after?: ListKey | undefined; limit: number },
+): Promise<Array<{ item: string; key: ListKey }>> {
+  const { rows } = await sql<{ item: string; identity_id: string }>`
+    select (${itemJson(scope)})::text as item, f.identity_id
+    from measure_feed f
+    ${implementationJoin(scope)}
+    where f.channel = ${scope.channel} and f.item is not null and ${inScope(scope)}
+      and ${matchesFilters(filters, scope.municipality !== undefined)}
+      ${page.after ? sql`and f.identity_id > ${page.after.identityId}` : sql``}
+    order by f.identity_id
     limit ${page.limit}`.execute(db);
-  return rows.map((r) => ({ item: r.item, key: { identityId: r.identity_id, rowId: r.row_id } }));
+  return rows.map((r) => ({ item: r.item, key: { identityId: r.identity_id } }));
+}
+
+export interface ChangeRows {
+  entries: Array<{ entry: string; key: ChangeKey }>;
+  /** The highest change number committed in the channel (drafts: the region) when the page was read (same snapshot). */
+  horizon: string | null;
+}
+
+/**
+ * The measures in scope that changed since `since`, oldest change first, each
+ * as a MeasureChange: upserted when it is there and matches the filters,
+ * removed otherwise. In a municipality's view a regional measure also changes
+ * when the municipality's implementation of it does.
+ */
+export async function listMeasureChanges(
+  db: Db,
+  scope: FeedScope,
+  filters: FeedFilters,
+  page: { since: Since; after?: ChangeKey | undefined; limit: number },
+): Promise<ChangeRows> {
+  const key = scope.municipality ? sql`greatest(f.seq, fi.seq)` : sql`f.seq`;
+  const changedAt = scope.municipality ? sql`greatest(f.changed_at, fi.changed_at)` : sql`f.changed_at`;
+  const since = 'seq' in page.since ? sql`${key} > ${page.since.seq}::bigint` : sql`${changedAt} >= ${page.since.time}`;
+  const live = sql`f.item is not null and coalesce(${matchesFilters(filters, scope.municipality !== undefined)}, false)`;
+  // Draft changes are numbered in commit order within their region only (see the
+  // feed's migration), so their horizon is the region's; adopted changes are in
+  // commit order across regions.
+  const horizonScope = scope.channel === 'draft' && scope.regionId ? sql`and region_id = ${scope.regionId}` : sql``;
+  const { rows } = await sql<{ entry: string | null; seq: string | null; identity_id: string | null; horizon: string | null }>`
+    with horizon as (
+      select greatest((select max(seq) from measure_feed where channel = ${scope.channel} ${horizonScope}),
+        (select max(seq) from implementation_feed where channel = ${scope.channel} ${horizonScope}))::text as seq
+    ), changes as (
+      select jsonb_build_object(
+          'id', f.identity_id,
+          'change', case when ${live} then 'upserted' else 'removed' end,
+          'changedAt', to_char(${changedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+          'measure', case when ${live} then ${itemJson(scope)} end)::text as entry,
+        ${key} as seq, f.identity_id
+      from measure_feed f
+      ${implementationJoin(scope)}
+      where f.channel = ${scope.channel} and f.seq is not null and ${inScope(scope)} and ${since}
+        ${page.after ? sql`and (${key}, f.identity_id) > (${page.after.seq}::bigint, ${page.after.identityId}::uuid)` : sql``}
+      order by ${key}, f.identity_id
+      limit ${page.limit}
+    )
+    select c.entry, c.seq::text as seq, c.identity_id, h.seq as horizon
+    from horizon h left join changes c on true
+    order by c.seq, c.identity_id`.execute(db);
+  return {
+    entries: rows.flatMap((r) => (r.entry && r.seq && r.identity_id ? [{ entry: r.entry, key: { seq: r.seq, identityId: r.identity_id } }] : [])),
+    horizon: rows[0]?.horizon ?? null,
+  };
 }

@@ -1,6 +1,6 @@
 import type { Goal, Implementation, Measure, PlanVersion, Section, FocusArea, VersionSummary } from '@oppvekst/contracts';
 import type { Database } from '@oppvekst/db';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { versionContentQuery } from '../sql/contract-json.js';
 import { toVersionSummary, type VersionRow } from './version-summary.js';
 
@@ -71,4 +71,23 @@ export async function loadPlanVersion(db: Db, version: VersionRow): Promise<Plan
     measuresForRegionalGoals: content.measuresForRegionalGoals as Measure[],
     implementations: content.implementations as Implementation[],
   };
+}
+
+/**
+ * What a municipality's complete plan is made of: its adopted versions (which
+ * never change) and the directory rows whose names it shows (municipality,
+ * region, services), by row version. The same sources, the same plan.
+ */
+export async function planSourcesOf(db: Db, municipalityId: string): Promise<(string | number | null)[]> {
+  const { rows } = await sql<{ sources: (string | number | null)[] }>`
+    select json_build_array(
+      (select v.id from plan_versions v join plans p on p.id = v.plan_id
+        where p.region_id = mu.region_id and p.kind = 'regional' and v.status = 'adopted'),
+      (select v.id from plan_versions v join plans p on p.id = v.plan_id
+        where p.municipality_id = mu.id and p.kind = 'annex' and v.status = 'adopted'),
+      mu.row_version, r.row_version,
+      (select count(*) || ':' || coalesce(sum(s.row_version), 0) from services s where s.region_id = mu.region_id)) as sources
+    from municipalities mu join regions r on r.id = mu.region_id
+    where mu.id = ${municipalityId}`.execute(db);
+  return rows[0]?.sources ?? [];
 }

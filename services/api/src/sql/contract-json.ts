@@ -6,10 +6,9 @@ import { type RawBuilder, sql } from 'kysely';
  * The keys here are the contract's field names (packages/contracts).
  */
 
-/** A measure row `m`; `goalId` is the stable id of the goal it serves. */
-export function measureJson(goalId: RawBuilder<unknown>): RawBuilder<unknown> {
-  return sql`json_build_object(
-    'id', m.identity_id,
+/** The Measure contract's keys and values for a measure row `m`; `goalId` is the stable id of the goal it serves. */
+function measureFields(goalId: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`'id', m.identity_id,
     'goalId', ${goalId},
     'title', m.title,
     'description', m.description,
@@ -28,7 +27,12 @@ export function measureJson(goalId: RawBuilder<unknown>): RawBuilder<unknown> {
     'laws', m.laws,
     'programme', m.programme,
     'status', m.status,
-    'position', m.position)`;
+    'position', m.position`;
+}
+
+/** A measure row `m` as the Measure contract. */
+export function measureJson(goalId: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`json_build_object(${measureFields(goalId)})`;
 }
 
 /** An implementation row `i`. */

@@ -10,6 +10,7 @@ import { ANONYMOUS, requireMunicipality } from './lookups.js';
 const MunicipalityParams = Type.Object({ kommunenummer: Kommunenummer }, { additionalProperties: false });
 
 const municipalityRoutes: FastifyPluginAsyncTypebox = async (app) => {
+
   app.get(
     '/municipalities/:kommunenummer',
     {

@@ -4,15 +4,19 @@ import { Type } from '@sinclair/typebox';
 import { complianceReport } from '../../compliance/report.js';
 import { municipalityPlanDocument } from '../../documents/municipality-document.js';
 import { renderDocument } from '../../documents/render.js';
+import { notModified, sendNotModified, stateTag } from '../../http/conditional.js';
 import { negotiatePlanType, planRepresentations, sendDocument } from '../../http/representations.js';
 import { PLAN_READ_SECURITY, problemResponses } from '../../http/responses.js';
-import { consultationRecordOf, isMissing, loadCompletePlan, sharedServicesOf } from '../../plans/complete-plan.js';
+import { consultationRecordOf, isMissing, loadCompletePlan, type Missing, sharedServicesOf } from '../../plans/complete-plan.js';
+import { PlanCache } from '../../plans/plan-cache.js';
+import { planSourcesOf } from '../../plans/plan.repository.js';
 import { ANONYMOUS, requireMunicipality } from './lookups.js';
 import { missingPlan, planReadContext } from './plan-reads.js';
 
 const MunicipalityParams = Type.Object({ kommunenummer: Kommunenummer }, { additionalProperties: false });
 
 const municipalityPlanRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const plans = new PlanCache();
   const lookUp = (kommunenummer: string) => app.withContext(ANONYMOUS, (trx) => requireMunicipality(trx, kommunenummer));
 
   app.get(
@@ -29,11 +33,15 @@ const municipalityPlanRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'and the local measures that serve it, then the annex’s own goals. By `Accept`, also a council document: ' +
           '`text/markdown`, `text/html` (one printable page) or `application/pdf`, in the municipality’s language form, ' +
           'the regional part first, then the local part, then the consultation record of each adopted part. A version ' +
-          'that is not adopted is marked on every page. Any other `Accept` is answered 406.',
+          'that is not adopted is marked on every page. Any other `Accept` is answered 406. The adopted plan has a strong ' +
+          'ETag per representation; If-None-Match answers 304 without building the plan while neither adopted version ' +
+          '(nor a name in it) has changed.',
         params: MunicipalityParams,
         querystring: PlanReadQuery,
+        headers: Type.Object({ 'if-none-match': Type.Optional(Type.String({ description: 'An ETag you hold: 304 when the plan is unchanged.' })) }),
         response: {
           200: planRepresentations(Type.Ref(MunicipalityPlanSchema), 'The complete plan'),
+          304: Type.Null({ description: 'Not modified (If-None-Match)' }),
           ...problemResponses(400, 403, 404, 406, 429, 503),
         },
       },
@@ -45,15 +53,34 @@ const municipalityPlanRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const municipality = await lookUp(request.params.kommunenummer);
       const context = await planReadContext(request, municipality.region_id, which);
       const loaded = await app.withContext(context, async (trx) => {
+        // Adopted versions never change, so an adopted plan is named by the versions it merges and the
+        // directory rows whose names it shows: a strong ETag, and a 304 without building anything.
+        let tag: string | undefined;
+        if (which === 'adopted') {
+          const sources = await planSourcesOf(trx, municipality.id);
+          if (sources[0] === null) return { kind: 'missing' as const, missing: { missing: 'regional' } as Missing };
+          tag = stateTag('plan', type === 'application/json' ? sources : [...sources, type]);
+          if (notModified(request, tag)) return { kind: 'not-modified' as const, tag };
+          const cached = type === 'application/json' ? plans.get(tag) : undefined;
+          if (cached !== undefined) return { kind: 'cached' as const, tag, json: cached };
+        }
         const complete = await loadCompletePlan(trx, municipality, which);
-        if (isMissing(complete) || type === 'application/json') return { complete, records: null };
+        if (isMissing(complete)) return { kind: 'missing' as const, missing: complete };
+        if (type === 'application/json') return { kind: 'plan' as const, tag, complete, records: null };
         const [regional, annex] = await Promise.all([consultationRecordOf(trx, complete.regional), consultationRecordOf(trx, complete.annex)]);
-        return { complete, records: { regional, annex } };
+        return { kind: 'plan' as const, tag, complete, records: { regional, annex } };
       });
-      if (isMissing(loaded.complete)) {
-        return missingPlan(loaded.complete, { plan: `The plan of ${municipality.name}`, region: `The region of ${municipality.name}` });
+      if (loaded.kind === 'missing') return missingPlan(loaded.missing, { plan: `The plan of ${municipality.name}`, region: `The region of ${municipality.name}` });
+      if (loaded.tag) reply.header('etag', loaded.tag).header('cache-control', 'no-cache');
+      if (loaded.kind === 'not-modified') return sendNotModified(reply, loaded.tag);
+      if (loaded.kind === 'cached') return reply.type('application/json; charset=utf-8').send(loaded.json as never);
+      if (type === 'application/json' || !loaded.records) {
+        if (!loaded.tag) return loaded.complete.plan;
+        // A string with a JSON content type is sent as it is, not serialized again.
+        const body = JSON.stringify(loaded.complete.plan);
+        plans.set(loaded.tag, body);
+        return reply.type('application/json; charset=utf-8').send(body as never);
       }
-      if (type === 'application/json' || !loaded.records) return loaded.complete.plan;
       const document = municipalityPlanDocument({ plan: loaded.complete.plan, records: loaded.records });
       return sendDocument(reply, type, await renderDocument(document, type), `oppvekstplan-${municipality.kommunenummer}`);
     },
