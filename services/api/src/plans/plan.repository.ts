@@ -85,7 +85,8 @@ export async function planSourcesOf(db: Db, municipalityId: string): Promise<(st
         where p.region_id = mu.region_id and p.kind = 'regional' and v.status = 'adopted'),
       (select v.id from plan_versions v join plans p on p.id = v.plan_id
         where p.municipality_id = mu.id and p.kind = 'annex' and v.status = 'adopted'),
-      mu.row_version, r.row_version,
+      -- The municipality itself: two without an annex merge the same versions but are not the same plan.
+      mu.id, mu.row_version, r.row_version,
       (select count(*) || ':' || coalesce(sum(s.row_version), 0) from services s where s.region_id = mu.region_id)) as sources
     from municipalities mu join regions r on r.id = mu.region_id
     where mu.id = ${municipalityId}`.execute(db);

@@ -13,6 +13,9 @@ import { planSourcesOf } from '../../plans/plan.repository.js';
 import { ANONYMOUS, requireMunicipality } from './lookups.js';
 import { missingPlan, planReadContext } from './plan-reads.js';
 
+/** Bumped when what a plan representation holds changes, so tags handed out before do not match. */
+const PLAN_FORMAT = 2;
+
 const MunicipalityParams = Type.Object({ kommunenummer: Kommunenummer }, { additionalProperties: false });
 
 const municipalityPlanRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -59,7 +62,7 @@ const municipalityPlanRoutes: FastifyPluginAsyncTypebox = async (app) => {
         if (which === 'adopted') {
           const sources = await planSourcesOf(trx, municipality.id);
           if (sources[0] === null) return { kind: 'missing' as const, missing: { missing: 'regional' } as Missing };
-          tag = stateTag('plan', type === 'application/json' ? sources : [...sources, type]);
+          tag = stateTag('plan', [PLAN_FORMAT, type, ...sources]);
           if (notModified(request, tag)) return { kind: 'not-modified' as const, tag };
           const cached = type === 'application/json' ? plans.get(tag) : undefined;
           if (cached !== undefined) return { kind: 'cached' as const, tag, json: cached };
