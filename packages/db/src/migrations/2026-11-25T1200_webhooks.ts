@@ -183,7 +183,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       update (url, description, event_types, enabled, disabled_reason, disabled_at, consecutive_failures, failing_since),
       delete on webhook_endpoints to oppvekst_app;
     grant select, insert (region_id, type, body) on webhook_events to oppvekst_app;
-    grant select, update (status, max_attempts, next_attempt_at, redelivery_requested, completed_at) on webhook_deliveries to oppvekst_app;
+    grant select, update (status, max_attempts, next_attempt_at, redelivery_requested, lease_owner, lease_expires_at, completed_at) on webhook_deliveries to oppvekst_app;
     grant select on webhook_attempts to oppvekst_app;
   `.execute(db);
 
