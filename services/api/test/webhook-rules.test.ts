@@ -70,12 +70,20 @@ t.test('webhook settings are checked at start', async (t) => {
   t.equal(config.webhooks.allowHttp, false, 'https only in production');
   t.equal(loadConfig({ OPPVEKST_ENV: 'development' }).webhooks.allowHttp, true, 'http in development');
   t.equal(loadConfig({ WEBHOOK_TIMEOUT_MS: '1000' }).webhooks.leaseMs, 31_000, 'the lease outlasts the timeout');
+  t.equal(loadConfig({ WEBHOOK_TIMEOUT_MS: '20000', WEBHOOK_LEASE_MS: '30000' }).webhooks.leaseMs, 30_000, 'by the DNS lookup and a margin at least');
+  t.equal(loadConfig({ WEBHOOK_ALLOW_HTTP: 'true', OPPVEKST_ENV: 'development' }).webhooks.allowHttp, true, 'http when asked for, in development');
+  t.equal(loadConfig({ WEBHOOK_ALLOW_HTTP: 'false', OPPVEKST_ENV: 'development' }).webhooks.allowHttp, false, 'and https only in development when asked for');
   const bad: [Record<string, string>, RegExp][] = [
     [{ WEBHOOK_RETRY_SCHEDULE: '0,5x' }, /WEBHOOK_RETRY_SCHEDULE/],
     [{ WEBHOOK_RETRY_SCHEDULE: '8d' }, /at most 7 days/],
     [{ WEBHOOK_ALLOWED_NETWORKS: '10.0.0.0/33' }, /WEBHOOK_ALLOWED_NETWORKS/],
     [{ WEBHOOK_SECRET_KEY: 'c2hvcnQ=' }, /WEBHOOK_SECRET_KEY/],
-    [{ WEBHOOK_TIMEOUT_MS: '20000', WEBHOOK_LEASE_MS: '20000' }, /WEBHOOK_LEASE_MS: must be longer/],
+    [{ WEBHOOK_TIMEOUT_MS: '20000', WEBHOOK_LEASE_MS: '20000' }, /WEBHOOK_LEASE_MS: must be at least 30000/],
+    // The attempt resolves the host (up to 5 s) before its request (up to the timeout): a lease of timeout + 1 s runs out mid-attempt.
+    [{ WEBHOOK_TIMEOUT_MS: '20000', WEBHOOK_LEASE_MS: '21000' }, /WEBHOOK_LEASE_MS: must be at least 30000/],
+    [{ WEBHOOK_TIMEOUT_MS: '20000', WEBHOOK_LEASE_MS: '29999' }, /WEBHOOK_LEASE_MS/],
+    [{ WEBHOOK_ALLOW_HTTP: 'true' }, /WEBHOOK_ALLOW_HTTP: .*OPPVEKST_ENV=development/],
+    [{ WEBHOOK_ALLOW_HTTP: 'true', OPPVEKST_ENV: 'production' }, /WEBHOOK_ALLOW_HTTP/],
     [{ WEBHOOK_WORKER: 'sometimes' }, /WEBHOOK_WORKER/],
     [{ OPPVEKST_ENV: 'staging' }, /OPPVEKST_ENV/],
     [{ WEBHOOK_WORKER_DATABASE_URL: 'mysql://x' }, /WEBHOOK_WORKER_DATABASE_URL/],

@@ -31,7 +31,7 @@ export class TargetRefused extends Error {
   }
 }
 
-const RESOLVE_TIMEOUT_MS = 5_000;
+export const RESOLVE_TIMEOUT_MS = 5_000;
 
 export const systemResolver: Resolver = async (hostname) => {
   let timer: NodeJS.Timeout | undefined;
