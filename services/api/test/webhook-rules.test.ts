@@ -5,7 +5,7 @@ import { Webhook } from 'standardwebhooks';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { parseRetryAfter, verdict } from '../src/webhook-worker/retry.js';
 import { secretBox } from '../src/webhooks/secret-box.js';
-import { addressRefusal, checkTargetUrl, TargetRefused } from '../src/webhooks/target-policy.js';
+import { addressRefusal, checkTargetUrl, resolveTarget, TargetRefused } from '../src/webhooks/target-policy.js';
 
 /** The webhook rules as plain functions: no database, no network. */
 
@@ -41,6 +41,20 @@ t.test('which addresses may be targets', async (t) => {
   t.throws(() => checkTargetUrl('http://example.org/', { allowHttp: false }), TargetRefused);
   t.equal(checkTargetUrl('http://example.org/', { allowHttp: true }).protocol, 'http:');
   t.equal(checkTargetUrl('https://0x7f.1/', { allowHttp: false }).hostname, '127.0.0.1', 'numeric forms are normalised before the address check');
+  // IPv4-compatible IPv6 (::/96, deprecated): ipaddr.js calls it unicast, but it names an IPv4 address.
+  for (const address of ['::7f00:1', '::a9fe:a9fe', '::a00:1', '::808:808', '::1:0']) {
+    t.match(addressRefusal(address, []), /IPv4-compatible/, `${address}: ${addressRefusal(address, [])}`);
+  }
+  // ipaddr.js reads the dotted forms as IPv4-mapped: refused too, as the IPv4 address.
+  for (const address of ['::127.0.0.1', '::169.254.169.254']) t.ok(addressRefusal(address, []), `${address}: ${addressRefusal(address, [])}`);
+  t.equal(checkTargetUrl('https://[::127.0.0.1]/', { allowHttp: false }).hostname, '[::7f00:1]', 'the URL parser rewrites ::127.0.0.1');
+  await t.rejects(resolveTarget(new URL('https://[::127.0.0.1]/'), { allowHttp: false, allowedNetworks: [] }), TargetRefused, 'and it is refused as a target');
+  await t.rejects(
+    resolveTarget(new URL('https://metadata.example/'), { allowHttp: false, allowedNetworks: [], resolve: async () => [{ address: '::a9fe:a9fe', family: 6 }] }),
+    /IPv4-compatible/,
+    'also as a DNS answer (AAAA ::a9fe:a9fe)',
+  );
+  t.equal(addressRefusal('::7f00:1', ['::7f00:0/120']), undefined, 'unless an operator allowed it');
 });
 
 t.test('sealed secrets open with their key and endpoint only', async (t) => {
@@ -77,6 +91,11 @@ t.test('webhook settings are checked at start', async (t) => {
     [{ WEBHOOK_RETRY_SCHEDULE: '0,5x' }, /WEBHOOK_RETRY_SCHEDULE/],
     [{ WEBHOOK_RETRY_SCHEDULE: '8d' }, /at most 7 days/],
     [{ WEBHOOK_ALLOWED_NETWORKS: '10.0.0.0/33' }, /WEBHOOK_ALLOWED_NETWORKS/],
+    // Addresses are judged as IPv4 once unmapped, so an IPv4-mapped network would never match: say how to write it.
+    [{ WEBHOOK_ALLOWED_NETWORKS: '::ffff:10.0.0.0/104' }, /WEBHOOK_ALLOWED_NETWORKS: .*write it as 10\.0\.0\.0\/8/],
+    [{ WEBHOOK_ALLOWED_NETWORKS: '127.0.0.0/8,::ffff:7f00:0/120' }, /write it as 127\.0\.0\.0\/24/],
+    [{ WEBHOOK_ALLOWED_NETWORKS: '0.0.0.0/0' }, /WEBHOOK_ALLOWED_NETWORKS: .*every address/],
+    [{ WEBHOOK_ALLOWED_NETWORKS: '10.0.0.0/8, ::/0' }, /every address/],
     [{ WEBHOOK_SECRET_KEY: 'c2hvcnQ=' }, /WEBHOOK_SECRET_KEY/],
     [{ WEBHOOK_TIMEOUT_MS: '20000', WEBHOOK_LEASE_MS: '20000' }, /WEBHOOK_LEASE_MS: must be at least 30000/],
     // The attempt resolves the host (up to 5 s) before its request (up to the timeout): a lease of timeout + 1 s runs out mid-attempt.

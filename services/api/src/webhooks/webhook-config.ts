@@ -70,6 +70,13 @@ function readNetworks(raw: string | undefined): string[] {
   const networks = raw.split(',').map((n) => n.trim()).filter(Boolean);
   for (const network of networks) {
     if (!ipaddr.isValidCIDR(network)) throw new ConfigError('WEBHOOK_ALLOWED_NETWORKS', `must list CIDRs such as 10.20.0.0/16 or fd00::/8, got "${network}"`);
+    const [base, bits] = ipaddr.parseCIDR(network);
+    if (bits === 0) throw new ConfigError('WEBHOOK_ALLOWED_NETWORKS', `"${network}" would allow every address and turn the check off; list the networks you mean`);
+    // Targets are judged as IPv4 once unmapped (::ffff:10.0.0.1 is 10.0.0.1), so a mapped network would never match.
+    if (base.kind() === 'ipv6' && bits >= 96 && (base as ipaddr.IPv6).isIPv4MappedAddress()) {
+      const ipv4 = ipaddr.IPv4.networkAddressFromCIDR(`${(base as ipaddr.IPv6).toIPv4Address().toString()}/${bits - 96}`);
+      throw new ConfigError('WEBHOOK_ALLOWED_NETWORKS', `"${network}" is IPv4-mapped and would never match: write it as ${ipv4.toString()}/${bits - 96}`);
+    }
   }
   return networks;
 }
