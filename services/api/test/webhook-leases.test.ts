@@ -18,7 +18,7 @@ import { register, TEST_WEBHOOKS } from './support/webhooks.js';
 const VT = 'vest-telemark';
 const failed: Outcome = { status: 'failed', responseStatus: 500, error: 'answered 500', durationMs: 1 };
 
-async function oneClaimedDelivery(t: Test) {
+async function oneClaimedDelivery(t: Test, maxAttempts = 1) {
   const { app, database } = await build(t, { webhooks: TEST_WEBHOOKS });
   const owner: Kysely<Database> = createOwnerDb<Database>(database.adminUrl);
   t.teardown(() => owner.destroy());
@@ -28,7 +28,7 @@ async function oneClaimedDelivery(t: Test) {
   const endpoint = await register(app, token, 'http://127.0.0.1:9/hook', ['plan.version.adopted']);
   const region = await owner.selectFrom('regions').select('id').where('slug', '=', VT).executeTakeFirstOrThrow();
   await owner.insertInto('webhook_events').values({ region_id: region.id, type: 'plan.version.adopted', body: '{"type":"plan.version.adopted"}' }).execute();
-  await dispatchEvents(worker, { batch: 10, maxAttempts: 1, firstDelayMs: 0 });
+  await dispatchEvents(worker, { batch: 10, maxAttempts, firstDelayMs: 0 });
   const [claimed] = await claimDue(worker, 'slow', 10, 60_000);
   t.ok(claimed, 'the slow worker claims the delivery');
   // The slow worker's lease runs out while its request still hangs.
@@ -51,4 +51,26 @@ t.test('a redelivery requested after a lease ran out is not overwritten by the w
 
   const [again] = await claimDue(worker, 'other', 10, 60_000);
   t.match(again, { deliveryId: claimed.deliveryId, attempt: 2, manual: true }, 'and the next worker makes it, as a manual attempt');
+});
+
+t.test('a worker whose delivery was taken over records nothing', async (t) => {
+  const { owner, worker, endpoint, claimed, expire, delivery } = await oneClaimedDelivery(t, 2);
+  await expire();
+  const [taken] = await claimDue(worker, 'fast', 10, 60_000);
+  t.match(taken, { deliveryId: claimed.deliveryId, attempt: 2 }, 'another worker takes the delivery over, as the next attempt');
+
+  const succeeded: Outcome = { status: 'succeeded', responseStatus: 204, durationMs: 1 };
+  t.equal(await recordOutcome(worker, 'slow', claimed, succeeded), false, 'the slow worker’s outcome is not recorded');
+  t.match(await delivery(), { status: 'pending', attempts: 2, lease_owner: 'fast', completed_at: null }, 'the delivery is still the new worker’s');
+  const health = () => owner.selectFrom('webhook_endpoints').select(['consecutive_failures', 'last_success_at']).where('id', '=', endpoint.id).executeTakeFirstOrThrow();
+  t.same(await health(), { consecutive_failures: 0, last_success_at: null }, 'nor does it count toward the endpoint’s health');
+  const attempts = () => owner.selectFrom('webhook_attempts').select(['attempt_number', 'worker', 'outcome']).where('delivery_id', '=', claimed.deliveryId).orderBy('attempt_number').execute();
+  t.same(await attempts(), [
+    { attempt_number: 1, worker: 'slow', outcome: 'abandoned' },
+    { attempt_number: 2, worker: 'fast', outcome: 'in_flight' },
+  ], 'its attempt stays logged as abandoned');
+
+  t.equal(await recordOutcome(worker, 'fast', taken!, failed), true, 'the worker holding the lease records its outcome');
+  t.match(await delivery(), { status: 'failed', lease_owner: null, last_response_status: 500 });
+  t.equal((await health()).consecutive_failures, 1);
 });
