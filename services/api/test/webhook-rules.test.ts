@@ -84,6 +84,10 @@ t.test('the signature is the Standard Webhooks one', async (t) => {
   const reference = new Webhook(secret).sign(id, new Date(timestamp * 1000), body);
   t.equal(signWebhook({ secret, id, timestamp, body }), reference, 'the same signature as the standardwebhooks package');
   t.same(verifyWebhook({ secret, body, now: timestamp, headers: { 'webhook-id': id, 'webhook-timestamp': String(timestamp), 'webhook-signature': `v1a,xyz ${reference}` } }), { id, timestamp }, 'one good v1 among others is enough');
+  // Headers as a framework or a serverless platform may hand them over: a plain object, not lower-cased.
+  const capitalised = { 'Webhook-Id': id, 'WEBHOOK-TIMESTAMP': String(timestamp), 'Webhook-Signature': [reference] };
+  t.same(verifyWebhook({ secret, body, now: timestamp, headers: capitalised }), { id, timestamp }, 'header names in any case');
+  t.same(verifyWebhook({ secret, body, now: timestamp, headers: new Headers(capitalised as unknown as Record<string, string>) }), { id, timestamp }, 'and as fetch Headers');
 });
 
 t.test('webhook settings are checked at start', async (t) => {
