@@ -1,7 +1,7 @@
 import { createOwnerDb, type Database } from '@oppvekst/db';
 import { type Kysely, sql } from 'kysely';
 import t, { type Test } from 'tap';
-import { type Claimed, claimDue, dispatchEvents, type Outcome, recordOutcome } from '../src/webhook-worker/queue.repository.js';
+import { claimDue, dispatchEvents, type Outcome, recordOutcome } from '../src/webhook-worker/queue.repository.js';
 import { build } from './helper.js';
 import { call } from './support/api.js';
 import { tokenFor } from './support/auth.js';
