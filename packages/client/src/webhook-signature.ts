@@ -97,9 +97,16 @@ function hmac(secret: string, id: string, timestamp: string, body: string | Uint
     .digest();
 }
 
+/** `name` in lower case; header names are case-insensitive, and a plain object need not come from Node, which lower-cases them. */
 function header(headers: WebhookHeaders, name: string): string {
-  const raw = typeof (headers as Headers).get === 'function' ? (headers as Headers).get(name) : (headers as Record<string, string | string[] | undefined>)[name];
+  const raw = typeof (headers as Headers).get === 'function' ? (headers as Headers).get(name) : plainHeader(headers as Record<string, string | string[] | undefined>, name);
   const value = Array.isArray(raw) ? raw[0] : raw;
   if (!value) throw new WebhookVerificationError('missing_header', `the ${name} header is missing`);
   return value;
+}
+
+function plainHeader(headers: Record<string, string | string[] | undefined>, name: string): string | string[] | undefined {
+  if (headers[name] !== undefined) return headers[name];
+  const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
+  return key === undefined ? undefined : headers[key];
 }

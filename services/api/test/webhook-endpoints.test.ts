@@ -18,6 +18,7 @@ const names: Record<string, string[]> = {
   'intranet.example.test': ['10.20.30.40'],
   'mixed.example.test': ['93.184.216.34', '192.168.1.10'],
   'sneaky.example.test': ['::ffff:169.254.169.254'],
+  'compatible.example.test': ['::a9fe:a9fe'],
   'v6.example.test': ['2001:4860:4860::8888'],
 };
 const resolve: Resolver = async (host) => (names[host] ?? []).map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
@@ -38,6 +39,7 @@ t.test('registration: the target must be https and public, checked after resolvi
     'https://169.254.169.254/latest/meta-data', 'https://100.64.0.1/x', 'https://224.0.0.1/x', 'https://0.0.0.0/x', 'https://255.255.255.255/x',
     'https://[::1]/x', 'https://[::]/x', 'https://[fe80::1]/x', 'https://[fd00::1]/x', 'https://[ff02::1]/x',
     'https://[::ffff:127.0.0.1]/x', 'https://[::ffff:10.0.0.1]/x', 'https://[2002:c0a8:101::1]/x', 'https://[64:ff9b::a00:1]/x',
+    'https://[::127.0.0.1]/x', 'https://[::7f00:1]/x', 'https://[::a9fe:a9fe]/x', 'https://compatible.example.test/x',
     'https://localhost/x', 'https://intranet.example.test/x', 'https://mixed.example.test/x', 'https://sneaky.example.test/x', 'https://nowhere.example.test/x',
     'https://user:pass@hooks.example.test/x', 'https://hooks.example.test/x#frag', 'ftp://hooks.example.test/x', 'not a url',
   ];

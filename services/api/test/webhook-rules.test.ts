@@ -5,7 +5,7 @@ import { Webhook } from 'standardwebhooks';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { parseRetryAfter, verdict } from '../src/webhook-worker/retry.js';
 import { secretBox } from '../src/webhooks/secret-box.js';
-import { addressRefusal, checkTargetUrl, TargetRefused } from '../src/webhooks/target-policy.js';
+import { addressRefusal, checkTargetUrl, resolveTarget, TargetRefused } from '../src/webhooks/target-policy.js';
 
 /** The webhook rules as plain functions: no database, no network. */
 
@@ -41,6 +41,20 @@ t.test('which addresses may be targets', async (t) => {
   t.throws(() => checkTargetUrl('http://example.org/', { allowHttp: false }), TargetRefused);
   t.equal(checkTargetUrl('http://example.org/', { allowHttp: true }).protocol, 'http:');
   t.equal(checkTargetUrl('https://0x7f.1/', { allowHttp: false }).hostname, '127.0.0.1', 'numeric forms are normalised before the address check');
+  // IPv4-compatible IPv6 (::/96, deprecated): ipaddr.js calls it unicast, but it names an IPv4 address.
+  for (const address of ['::7f00:1', '::a9fe:a9fe', '::a00:1', '::808:808', '::1:0']) {
+    t.match(addressRefusal(address, []), /IPv4-compatible/, `${address}: ${addressRefusal(address, [])}`);
+  }
+  // ipaddr.js reads the dotted forms as IPv4-mapped: refused too, as the IPv4 address.
+  for (const address of ['::127.0.0.1', '::169.254.169.254']) t.ok(addressRefusal(address, []), `${address}: ${addressRefusal(address, [])}`);
+  t.equal(checkTargetUrl('https://[::127.0.0.1]/', { allowHttp: false }).hostname, '[::7f00:1]', 'the URL parser rewrites ::127.0.0.1');
+  await t.rejects(resolveTarget(new URL('https://[::127.0.0.1]/'), { allowHttp: false, allowedNetworks: [] }), TargetRefused, 'and it is refused as a target');
+  await t.rejects(
+    resolveTarget(new URL('https://metadata.example/'), { allowHttp: false, allowedNetworks: [], resolve: async () => [{ address: '::a9fe:a9fe', family: 6 }] }),
+    /IPv4-compatible/,
+    'also as a DNS answer (AAAA ::a9fe:a9fe)',
+  );
+  t.equal(addressRefusal('::7f00:1', ['::7f00:0/120']), undefined, 'unless an operator allowed it');
 });
 
 t.test('sealed secrets open with their key and endpoint only', async (t) => {
@@ -50,7 +64,15 @@ t.test('sealed secrets open with their key and endpoint only', async (t) => {
   t.not(box.seal('endpoint-a', 'whsec_abc'), sealed, 'a fresh nonce each time');
   t.throws(() => box.open('endpoint-b', sealed), 'another endpoint');
   t.throws(() => secretBox(randomBytes(32)).open('endpoint-a', sealed), /sealed with key/, 'another key, named as such');
-  t.throws(() => box.open('endpoint-a', sealed.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'))), 'a tampered ciphertext');
+  // Flip a bit of the decoded bytes: changing the last base64 character may only touch its padding bits.
+  const [version, keyId, iv, body] = sealed.split('.');
+  const tampered = Buffer.from(body!, 'base64url');
+  tampered[0]! ^= 1;
+  t.throws(() => box.open('endpoint-a', [version, keyId, iv, tampered.toString('base64url')].join('.')), 'a tampered ciphertext');
+  // An empty secret sealed, its 16-byte tag cut to 4: a short tag must not be taken (GCM would check only those 4 bytes).
+  const empty = box.seal('endpoint-a', '').split('.');
+  const cut = Buffer.from(empty[3]!, 'base64url').subarray(0, 4).toString('base64url');
+  t.throws(() => box.open('endpoint-a', [...empty.slice(0, 3), cut].join('.')), 'a truncated tag');
 });
 
 t.test('the signature is the Standard Webhooks one', async (t) => {
@@ -62,6 +84,10 @@ t.test('the signature is the Standard Webhooks one', async (t) => {
   const reference = new Webhook(secret).sign(id, new Date(timestamp * 1000), body);
   t.equal(signWebhook({ secret, id, timestamp, body }), reference, 'the same signature as the standardwebhooks package');
   t.same(verifyWebhook({ secret, body, now: timestamp, headers: { 'webhook-id': id, 'webhook-timestamp': String(timestamp), 'webhook-signature': `v1a,xyz ${reference}` } }), { id, timestamp }, 'one good v1 among others is enough');
+  // Headers as a framework or a serverless platform may hand them over: a plain object, not lower-cased.
+  const capitalised = { 'Webhook-Id': id, 'WEBHOOK-TIMESTAMP': String(timestamp), 'Webhook-Signature': [reference] };
+  t.same(verifyWebhook({ secret, body, now: timestamp, headers: capitalised }), { id, timestamp }, 'header names in any case');
+  t.same(verifyWebhook({ secret, body, now: timestamp, headers: new Headers(capitalised as unknown as Record<string, string>) }), { id, timestamp }, 'and as fetch Headers');
 });
 
 t.test('webhook settings are checked at start', async (t) => {
@@ -70,12 +96,25 @@ t.test('webhook settings are checked at start', async (t) => {
   t.equal(config.webhooks.allowHttp, false, 'https only in production');
   t.equal(loadConfig({ OPPVEKST_ENV: 'development' }).webhooks.allowHttp, true, 'http in development');
   t.equal(loadConfig({ WEBHOOK_TIMEOUT_MS: '1000' }).webhooks.leaseMs, 31_000, 'the lease outlasts the timeout');
+  t.equal(loadConfig({ WEBHOOK_TIMEOUT_MS: '20000', WEBHOOK_LEASE_MS: '30000' }).webhooks.leaseMs, 30_000, 'by the DNS lookup and a margin at least');
+  t.equal(loadConfig({ WEBHOOK_ALLOW_HTTP: 'true', OPPVEKST_ENV: 'development' }).webhooks.allowHttp, true, 'http when asked for, in development');
+  t.equal(loadConfig({ WEBHOOK_ALLOW_HTTP: 'false', OPPVEKST_ENV: 'development' }).webhooks.allowHttp, false, 'and https only in development when asked for');
   const bad: [Record<string, string>, RegExp][] = [
     [{ WEBHOOK_RETRY_SCHEDULE: '0,5x' }, /WEBHOOK_RETRY_SCHEDULE/],
     [{ WEBHOOK_RETRY_SCHEDULE: '8d' }, /at most 7 days/],
     [{ WEBHOOK_ALLOWED_NETWORKS: '10.0.0.0/33' }, /WEBHOOK_ALLOWED_NETWORKS/],
+    // Addresses are judged as IPv4 once unmapped, so an IPv4-mapped network would never match: say how to write it.
+    [{ WEBHOOK_ALLOWED_NETWORKS: '::ffff:10.0.0.0/104' }, /WEBHOOK_ALLOWED_NETWORKS: .*write it as 10\.0\.0\.0\/8/],
+    [{ WEBHOOK_ALLOWED_NETWORKS: '127.0.0.0/8,::ffff:7f00:0/120' }, /write it as 127\.0\.0\.0\/24/],
+    [{ WEBHOOK_ALLOWED_NETWORKS: '0.0.0.0/0' }, /WEBHOOK_ALLOWED_NETWORKS: .*every address/],
+    [{ WEBHOOK_ALLOWED_NETWORKS: '10.0.0.0/8, ::/0' }, /every address/],
     [{ WEBHOOK_SECRET_KEY: 'c2hvcnQ=' }, /WEBHOOK_SECRET_KEY/],
-    [{ WEBHOOK_TIMEOUT_MS: '20000', WEBHOOK_LEASE_MS: '20000' }, /WEBHOOK_LEASE_MS: must be longer/],
+    [{ WEBHOOK_TIMEOUT_MS: '20000', WEBHOOK_LEASE_MS: '20000' }, /WEBHOOK_LEASE_MS: must be at least 30000/],
+    // The attempt resolves the host (up to 5 s) before its request (up to the timeout): a lease of timeout + 1 s runs out mid-attempt.
+    [{ WEBHOOK_TIMEOUT_MS: '20000', WEBHOOK_LEASE_MS: '21000' }, /WEBHOOK_LEASE_MS: must be at least 30000/],
+    [{ WEBHOOK_TIMEOUT_MS: '20000', WEBHOOK_LEASE_MS: '29999' }, /WEBHOOK_LEASE_MS/],
+    [{ WEBHOOK_ALLOW_HTTP: 'true' }, /WEBHOOK_ALLOW_HTTP: .*OPPVEKST_ENV=development/],
+    [{ WEBHOOK_ALLOW_HTTP: 'true', OPPVEKST_ENV: 'production' }, /WEBHOOK_ALLOW_HTTP/],
     [{ WEBHOOK_WORKER: 'sometimes' }, /WEBHOOK_WORKER/],
     [{ OPPVEKST_ENV: 'staging' }, /OPPVEKST_ENV/],
     [{ WEBHOOK_WORKER_DATABASE_URL: 'mysql://x' }, /WEBHOOK_WORKER_DATABASE_URL/],

@@ -62,12 +62,16 @@ export async function up(db: Kysely<any>): Promise<void> {
       for each row execute function oppvekst_webhook_endpoint_touch();
 
     -- The outbox. body is the exact JSON every endpoint receives, so every
-    -- retry sends (and signs) the same bytes.
+    -- retry sends (and signs) the same bytes. Its cap is a guard, far above
+    -- any event: a refused event fails the change it reports. The largest,
+    -- measure.updated of a measure at every input limit, holds its text three
+    -- times (the measure, old and new values), about 25,000 characters each,
+    -- which JSON may write as six bytes apiece (U+0001 as \\u0001): under 0.5 MB.
     create table webhook_events (
       id uuid primary key default gen_random_uuid(),
       region_id uuid not null references regions (id) on delete cascade,
       type text not null check (type = any (${types})),
-      body text not null check (length(body) between 2 and 262144),
+      body text not null check (octet_length(body) between 2 and 8388608),
       occurred_at timestamptz not null default now(),
       dispatched_at timestamptz,
       unique (region_id, id)
@@ -179,7 +183,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       update (url, description, event_types, enabled, disabled_reason, disabled_at, consecutive_failures, failing_since),
       delete on webhook_endpoints to oppvekst_app;
     grant select, insert (region_id, type, body) on webhook_events to oppvekst_app;
-    grant select, update (status, max_attempts, next_attempt_at, redelivery_requested, completed_at) on webhook_deliveries to oppvekst_app;
+    grant select, update (status, max_attempts, next_attempt_at, redelivery_requested, lease_owner, lease_expires_at, completed_at) on webhook_deliveries to oppvekst_app;
     grant select on webhook_attempts to oppvekst_app;
   `.execute(db);
 

@@ -11,18 +11,23 @@ type Db = Kysely<Database>;
  * Fans a batch of new events out to the endpoints that subscribe to them
  * (disabled ones included: their deliveries wait), in one transaction; SKIP
  * LOCKED lets several workers share the outbox without taking an event twice.
- * An endpoint receives the events that happened after it was registered.
+ * An endpoint receives the events that happened after it was registered, and
+ * never the notice that it was itself disabled (which would wait, and arrive
+ * once it was enabled again): that notice is for the region's other endpoints.
  */
 export async function dispatchEvents(db: Db, options: { batch: number; maxAttempts: number; firstDelayMs: number }): Promise<number> {
   const { rows } = await sql<{ dispatched: number }>`
     with batch as (
-      select id, region_id, type, occurred_at from webhook_events
+      select id, region_id, type, occurred_at,
+        case when type = 'webhook.endpoint.disabled' then body::jsonb #>> '{data,endpointId}' end as disabled_endpoint
+      from webhook_events
       where dispatched_at is null order by occurred_at, id limit ${options.batch}
       for update skip locked
     ), fanned as (
       insert into webhook_deliveries (region_id, endpoint_id, event_id, max_attempts, next_attempt_at)
       select b.region_id, e.id, b.id, ${options.maxAttempts}, now() + ${options.firstDelayMs} * interval '1 millisecond'
       from batch b join webhook_endpoints e on e.region_id = b.region_id and b.type = any (e.event_types) and e.created_at <= b.occurred_at
+      where e.id::text is distinct from b.disabled_endpoint
       on conflict (endpoint_id, event_id) do nothing
     )
     update webhook_events set dispatched_at = now() where id in (select id from batch)

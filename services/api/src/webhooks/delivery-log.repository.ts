@@ -76,7 +76,9 @@ export async function readDelivery(db: Db, endpointId: string, deliveryId: strin
 /**
  * One more attempt, due now, marked manual. It does not start a new retry
  * schedule: a finished delivery gets exactly one attempt more, and one still
- * waiting for a retry keeps the attempts it had left.
+ * waiting for a retry keeps the attempts it had left. A lease that ran out is
+ * cleared: the worker that held it may still be waiting for its answer, and
+ * its outcome must not overwrite this request.
  */
 export async function requestRedelivery(db: Db, delivery: { id: string; status: string; attempts: number }): Promise<void> {
   await db
@@ -86,6 +88,8 @@ export async function requestRedelivery(db: Db, delivery: { id: string; status: 
       max_attempts: delivery.status === 'pending' ? sql<number>`greatest(max_attempts, ${delivery.attempts + 1})` : delivery.attempts + 1,
       next_attempt_at: sql<Date>`now()`,
       redelivery_requested: true,
+      lease_owner: null,
+      lease_expires_at: null,
       completed_at: null,
     })
     .where('id', '=', delivery.id)

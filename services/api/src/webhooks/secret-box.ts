@@ -10,6 +10,7 @@ import { readOrCreateKeyFile } from '../data-folder.js';
  * another endpoint's row does not decrypt.
  */
 export const SECRET_KEY_FILE = 'webhook-secret-key';
+const TAG_BYTES = 16;
 
 export interface SecretBox {
   /** A short fingerprint of the key, stored with each ciphertext, so a wrong key is named as such. */
@@ -42,10 +43,12 @@ export function secretBox(key: Buffer): SecretBox {
       if (version !== 'v1' || !iv || !body) throw new Error('not a sealed webhook secret');
       if (sealedWith !== keyId) throw new Error(`the secret was sealed with key ${sealedWith}, not with the configured key ${keyId}`);
       const bytes = Buffer.from(body, 'base64url');
-      const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+      if (bytes.length < TAG_BYTES) throw new Error('the sealed secret is too short to hold its tag');
+      // A fixed tag length: GCM would otherwise check a tag as short as the one it is given.
+      const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'), { authTagLength: TAG_BYTES });
       decipher.setAAD(Buffer.from(endpointId));
-      decipher.setAuthTag(bytes.subarray(bytes.length - 16));
-      return Buffer.concat([decipher.update(bytes.subarray(0, bytes.length - 16)), decipher.final()]).toString('utf8');
+      decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
+      return Buffer.concat([decipher.update(bytes.subarray(0, bytes.length - TAG_BYTES)), decipher.final()]).toString('utf8');
     },
   };
 }

@@ -31,7 +31,8 @@ export class TargetRefused extends Error {
   }
 }
 
-const RESOLVE_TIMEOUT_MS = 5_000;
+export const RESOLVE_TIMEOUT_MS = 5_000;
+const IPV4_COMPATIBLE = ipaddr.parseCIDR('::/96') as [ipaddr.IPv6, number];
 
 export const systemResolver: Resolver = async (hostname) => {
   let timer: NodeJS.Timeout | undefined;
@@ -80,7 +81,10 @@ export function addressRefusal(address: string, allowedNetworks: readonly string
     if (base.kind() === ip.kind() && ip.match([base, bits] as never)) return undefined;
   }
   const range = ip.range();
-  return range === 'unicast' ? undefined : `${address} is a ${range} address`;
+  if (range !== 'unicast') return `${address} is a ${range} address`;
+  // ipaddr.js has no range for these: ::7f00:1 (which a URL makes of [::127.0.0.1]) would pass as public.
+  if (ip.kind() === 'ipv6' && ip.match(IPV4_COMPATIBLE)) return `${address} is an IPv4-compatible IPv6 address (::/96, deprecated)`;
+  return undefined;
 }
 
 /** The host's addresses, all of them permitted, or a refusal. The first is the one to connect to. */
