@@ -16,6 +16,8 @@ export interface FeedAnswer {
   json: string;
   csv(): string;
   nextCursor: string | null;
+  /** In changes mode: what to ask with next time (also in the body's JSON, not in CSV's). */
+  nextUpdatedSince?: string;
 }
 
 const ANONYMOUS: RequestContext = { role: 'anonymous' };
@@ -88,6 +90,7 @@ export async function readFeed(app: RunsInContext, principal: Principal, query: 
     json: `{"items":[${items.join(',')}],"nextCursor":${JSON.stringify(nextCursor)},"nextUpdatedSince":${JSON.stringify(nextUpdatedSince)}}`,
     csv: () => changesCsv(items.map((i) => JSON.parse(i) as MeasureChange)),
     nextCursor,
+    nextUpdatedSince,
   };
 }
 
