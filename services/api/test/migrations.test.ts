@@ -276,12 +276,24 @@ t.test('the feed: functions for the triggers only, the app reads what it needs, 
 
   // The list query's shape (measure.repository.ts listMeasurePage): live rows of a channel and region, in stable-id order.
   const region = await sql<{ id: string }>`select id from regions limit 1`.execute(admin);
-  const plan = await admin.transaction().execute(async (trx) => {
-    await sql`set local enable_seqscan = off`.execute(trx);
-    const { rows } = await sql<{ 'QUERY PLAN': string }>`explain select f.item::text, f.identity_id from measure_feed f
-      where f.channel = 'adopted' and f.item is not null and f.region_id = ${region.rows[0]!.id} order by f.identity_id limit 51`.execute(trx);
-    return rows.map((r) => r['QUERY PLAN']).join('\n');
-  });
+  // Which index wins depends on the statistics, so the others are dropped for the question (and brought back by the
+  // rollback): with sequential scans off, the planner takes measure_feed_live if, and only if, the query implies its predicate.
+  const plan = await admin
+    .transaction()
+    .execute(async (trx) => {
+      const others = await sql<{ name: string }>`select indexrelid::regclass::text as name from pg_index
+        where indrelid = 'measure_feed'::regclass and indexrelid <> 'measure_feed_live'::regclass and not indisprimary`.execute(trx);
+      for (const { name } of others.rows) await sql`drop index ${sql.id(name)}`.execute(trx);
+      await sql`alter table measure_feed drop constraint measure_feed_pkey`.execute(trx);
+      await sql`set local enable_seqscan = off`.execute(trx);
+      const { rows } = await sql<{ 'QUERY PLAN': string }>`explain select f.item::text, f.identity_id from measure_feed f
+        where f.channel = 'adopted' and f.item is not null and f.region_id = ${region.rows[0]!.id} order by f.identity_id limit 51`.execute(trx);
+      throw Object.assign(new Error('rollback'), { plan: rows.map((r) => r['QUERY PLAN']).join('\n') });
+    })
+    .catch((error: { plan?: string }) => {
+      if (error.plan === undefined) throw error;
+      return error.plan;
+    });
   t.match(plan, /measure_feed_live/, 'the partial index on live rows is used: its predicate is the one the query states');
   const measuresColumns = await sql<{ n: number }>`
     select count(*)::int as n from information_schema.columns where table_name = 'measures' and column_name = 'search_vector'`.execute(admin);
