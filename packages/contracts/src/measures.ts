@@ -69,7 +69,9 @@ export const MeasureChangePageSchema = Type.Object(
     items: Type.Array(Type.Ref(MeasureChangeSchema), { description: 'Oldest change first.' }),
     nextCursor: Nullable(Type.String({ description: 'More changes are waiting: pass as `cursor` (with the same query). Null once caught up.' })),
     nextUpdatedSince: Type.String({
-      description: 'Keep this and pass it as `updatedSince` next time, once `nextCursor` is null: nothing before it is ever sent again.',
+      description:
+        'Keep this and pass it as `updatedSince` next time, once `nextCursor` is null: nothing before it is ever sent again. ' +
+        'It names its channel (and for drafts its region) and is refused elsewhere.',
     }),
   },
   { $id: 'MeasureChangePage', additionalProperties: false },
@@ -109,9 +111,10 @@ export const MeasureListQuerySchema = Type.Object(
     updatedSince: Type.Optional(
       Type.String({
         minLength: 1,
-        maxLength: 64,
+        maxLength: 128,
         description:
-          'Changes instead of a list: a `nextUpdatedSince` from an earlier answer (exact), or a date-time. The answer is a MeasureChangePage.',
+          'Changes instead of a list: a `nextUpdatedSince` from an earlier answer (exact), or a date-time. The answer is a MeasureChangePage. ' +
+          'A `nextUpdatedSince` holds only in the channel it came from (and for `version=draft`, the region): elsewhere it is a 400.',
       }),
     ),
     limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),

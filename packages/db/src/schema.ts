@@ -171,8 +171,6 @@ export interface MeasuresTable {
   programme: string | null;
   status: 'planned' | 'active' | 'completed' | 'discontinued';
   position: number;
-  /** Generated: the Norwegian full-text vector of title, programme and description. */
-  search_vector: ColumnType<string, never, never>;
   created_at: CreatedAt;
   updated_at: Generated<Timestamp>;
   row_version: RowVersion;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { MeasureHistory } from '@oppvekst/contracts';
 import { createOwnerDb, type Database } from '@oppvekst/db';
 import t from 'tap';
@@ -55,7 +56,11 @@ t.test('the feed as CSV, content negotiation, drafts, and one measure’s histor
     t.not(csv.headers.etag, json.headers.etag, 'its own ETag');
     t.match(csv.headers.link, /^<\/v1\/measures\?municipality=4026&limit=20&cursor=[A-Za-z0-9_-]+>; rel="next"$/, 'the next page in a Link header');
     t.match(csv.headers.vary, /Accept/);
-    const rows = parseCsv(csv.body);
+    t.same([...csv.rawPayload.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a UTF-8 byte-order mark first, for Excel');
+    t.equal(csv.headers.etag, `"${createHash('sha256').update(csv.rawPayload).digest('base64url').slice(0, 32)}"`, 'the ETag is of the bytes sent, the mark included');
+    t.notOk(csv.headers['oppvekst-next-updated-since'], 'a list has no next updatedSince');
+    t.ok(csv.body.startsWith('\uFEFF'));
+    const rows = parseCsv(csv.body.slice(1));
     const [header, ...data] = rows;
     t.equal(header![0], 'id');
     t.ok(header!.includes('implementationStatus'));
@@ -69,9 +74,26 @@ t.test('the feed as CSV, content negotiation, drafts, and one measure’s histor
     const notModified = await call(app, 'GET', '/v1/measures?municipality=4026&limit=20', { headers: { accept: 'text/csv', 'if-none-match': csv.headers.etag as string } });
     t.equal(notModified.statusCode, 304, 'and 304 for its own ETag');
     const changes = await call(app, 'GET', '/v1/measures?municipality=4026&updatedSince=1970-01-01T00:00:00Z&limit=500', { headers: { accept: 'text/csv' } });
-    const [changeHeader, ...changeRows] = parseCsv(changes.body);
+    t.ok(changes.body.startsWith('\uFEFF'), 'changes start with the mark too');
+    const [changeHeader, ...changeRows] = parseCsv(changes.body.slice(1));
     t.same(changeHeader!.slice(0, 3), ['change', 'changedAt', 'id']);
     t.ok(changeRows.length > 0 && changeRows.every((r) => r[0] === 'upserted'));
+
+    // CSV has no room for nextUpdatedSince: a header carries it, the same as the JSON's, and drives the next sync.
+    const jsonChanges = await call(app, 'GET', '/v1/measures?municipality=4026&updatedSince=1970-01-01T00:00:00Z&limit=500');
+    const next = changes.headers['oppvekst-next-updated-since'];
+    t.equal(typeof next, 'string', 'changes as CSV name the next updatedSince');
+    t.equal(next, jsonChanges.json().nextUpdatedSince, 'the same token as the JSON answer');
+    t.equal(jsonChanges.headers['oppvekst-next-updated-since'], next, 'and the JSON answer has the header too');
+    const caughtUp = await call(app, 'GET', `/v1/measures?municipality=4026&updatedSince=${next}&limit=500`, { headers: { accept: 'text/csv' } });
+    t.equal(caughtUp.statusCode, 200);
+    t.same(parseCsv(caughtUp.body.slice(1)).length, 1, 'from it: no changes, only the header row');
+    t.equal(caughtUp.headers['oppvekst-next-updated-since'], next, 'and the same token again');
+    const unchanged = await call(app, 'GET', `/v1/measures?municipality=4026&updatedSince=${next}&limit=500`, {
+      headers: { accept: 'text/csv', 'if-none-match': caughtUp.headers.etag as string },
+    });
+    t.equal(unchanged.statusCode, 304);
+    t.equal(unchanged.headers['oppvekst-next-updated-since'], next, 'a 304 carries the token as well');
   });
 
   t.test('Accept: JSON preferred by q, CSV by q, and 406 for neither', async (t) => {

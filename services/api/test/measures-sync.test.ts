@@ -152,8 +152,25 @@ t.test('mirroring the feed with updatedSince', async (t) => {
     since = await adminFeed.sync(view, mirror, since, 5);
     t.same(sorted(mirror), sorted(await adminFeed.all(view)), 'after random edits');
     await editor.adopt(draft);
-    await adminFeed.sync(view, mirror, since);
+    since = await adminFeed.sync(view, mirror, since);
     t.equal(mirror.size, 0, 'adopted: nothing is being worked on any more');
+
+    // A discarded draft leaves the channel too: its measures come back as tombstones.
+    const discarded = await editor.startRevision({ municipality: '4027' });
+    await editor.createMeasure(discarded, (await editor.content(discarded)).goals[0]!.id, { title: 'Berre i eit forkasta utkast' });
+    since = await adminFeed.sync(view, mirror, since);
+    const held = new Set(mirror.keys());
+    t.ok([...mirror.values()].some((m) => m.title === 'Berre i eit forkasta utkast'), 'the new draft is mirrored, its new measure too');
+    await editor.discard(discarded);
+    const { body } = await adminFeed.page(`${view}&updatedSince=${since}&limit=500`);
+    const changes = (body as unknown as MeasureChangePage).items;
+    const removed = new Set(changes.filter((c) => c.change === 'removed').map((c) => c.id));
+    // Also regional measures whose (discarded) implementation moved them, which this view never held: harmless removals.
+    t.same([...held].filter((id) => !removed.has(id)), [], 'every measure of the discarded draft comes back as a tombstone');
+    t.ok(changes.every((c) => c.change === 'removed' && c.measure === null), 'and nothing but tombstones');
+    await adminFeed.sync(view, mirror, since);
+    t.equal(mirror.size, 0, 'discarded: the mirror drops its measures');
+    t.same(await adminFeed.all(view), new Map(), 'as the feed does');
   });
 
   t.test('a transaction that commits late is not missed by a client that synced meanwhile', async (t) => {

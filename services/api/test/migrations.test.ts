@@ -39,7 +39,7 @@ const declared: ColumnsOf = {
   measures: {
     id: true, region_id: true, plan_version_id: true, identity_id: true, identity_kind: true, goal_id: true, regional_goal_identity_id: true, goal_kind: true,
     title: true, description: true, period_kind: true, period_from: true, period_to: true, prevention_level: true,
-    age_groups: true, convention_articles: true, laws: true, programme: true, status: true, position: true, search_vector: true,
+    age_groups: true, convention_articles: true, laws: true, programme: true, status: true, position: true,
     created_at: true, updated_at: true, row_version: true,
   },
   measure_responsibilities: { id: true, region_id: true, measure_id: true, role: true, service_id: true, service_kind: true, name: true, position: true },
@@ -220,7 +220,7 @@ t.test('content rows cannot borrow identities or reach into another version', as
     .where('plan_version_id', '!=', measure.plan_version_id)
     .where('region_id', '=', measure.region_id)
     .executeTakeFirstOrThrow();
-  const { id: _id, identity_kind: _k, goal_kind: _g, row_version: _v, created_at: _c, updated_at: _u, search_vector: _s, ...copy } = measure;
+  const { id: _id, identity_kind: _k, goal_kind: _g, row_version: _v, created_at: _c, updated_at: _u, ...copy } = measure;
 
   await t.rejects(
     owner.insertInto('measures').values({ ...copy, identity_id: goal.identity_id }).execute(),
@@ -245,4 +245,57 @@ t.test('content rows cannot borrow identities or reach into another version', as
     { code: '23503' },
     'an implementation names a measure identity',
   );
+});
+
+t.test('the feed: functions for the triggers only, the app reads what it needs, the live index serves the list', async (t) => {
+  const database = await createTestDatabase(t);
+  const admin = connect(t, database.adminUrl);
+  const app = connect(t, database.appUrl, 1);
+
+  const functions = await sql<{ name: string; definer: boolean; public_may: boolean; app_may: boolean }>`
+    select p.oid::regprocedure::text as name, p.prosecdef as definer,
+      exists (select from aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a where a.grantee = 0 and a.privilege_type = 'EXECUTE') as public_may,
+      has_function_privilege(${APP_ROLE}, p.oid, 'execute') as app_may
+    from pg_proc p where p.pronamespace = 'public'::regnamespace and p.proname like 'oppvekst_feed%' order by 1`.execute(admin);
+  t.equal(functions.rows.length, 5, 'five feed functions');
+  for (const f of functions.rows) {
+    t.ok(f.definer, `${f.name} runs as the owner`);
+    t.notOk(f.public_may, `${f.name}: execute revoked from public`);
+    t.notOk(f.app_may, `${f.name}: the app role cannot run it`);
+  }
+  await t.rejects(sql`select oppvekst_feed_stamp()`.execute(app), { code: '42501' }, 'the app cannot stamp the feed');
+  await t.rejects(sql`select oppvekst_feed_refresh('adopted', gen_random_uuid(), null)`.execute(app), { code: '42501' });
+
+  for (const table of ['measure_feed', 'implementation_feed']) {
+    const whole = await sql<{ may: boolean }>`select has_table_privilege(${APP_ROLE}, ${table}, 'select') as may`.execute(admin);
+    t.notOk(whole.rows[0]?.may, `${table}: select is granted by column, not on the whole table`);
+    await t.rejects(sql`select fingerprint from ${sql.table(table)}`.execute(app), { code: '42501' }, `${table}: the app does not read fingerprints`);
+    await t.rejects(sql`select pending from ${sql.table(table)}`.execute(app), { code: '42501' }, `${table}: nor pending stamps`);
+  }
+  await t.rejects(sql`select measure_id, plan_id from measure_feed`.execute(app), { code: '42501' });
+
+  // The list query's shape (measure.repository.ts listMeasurePage): live rows of a channel and region, in stable-id order.
+  const region = await sql<{ id: string }>`select id from regions limit 1`.execute(admin);
+  // Which index wins depends on the statistics, so the others are dropped for the question (and brought back by the
+  // rollback): with sequential scans off, the planner takes measure_feed_live if, and only if, the query implies its predicate.
+  const plan = await admin
+    .transaction()
+    .execute(async (trx) => {
+      const others = await sql<{ name: string }>`select indexrelid::regclass::text as name from pg_index
+        where indrelid = 'measure_feed'::regclass and indexrelid <> 'measure_feed_live'::regclass and not indisprimary`.execute(trx);
+      for (const { name } of others.rows) await sql`drop index ${sql.id(name)}`.execute(trx);
+      await sql`alter table measure_feed drop constraint measure_feed_pkey`.execute(trx);
+      await sql`set local enable_seqscan = off`.execute(trx);
+      const { rows } = await sql<{ 'QUERY PLAN': string }>`explain select f.item::text, f.identity_id from measure_feed f
+        where f.channel = 'adopted' and f.item is not null and f.region_id = ${region.rows[0]!.id} order by f.identity_id limit 51`.execute(trx);
+      throw Object.assign(new Error('rollback'), { plan: rows.map((r) => r['QUERY PLAN']).join('\n') });
+    })
+    .catch((error: { plan?: string }) => {
+      if (error.plan === undefined) throw error;
+      return error.plan;
+    });
+  t.match(plan, /measure_feed_live/, 'the partial index on live rows is used: its predicate is the one the query states');
+  const measuresColumns = await sql<{ n: number }>`
+    select count(*)::int as n from information_schema.columns where table_name = 'measures' and column_name = 'search_vector'`.execute(admin);
+  t.equal(measuresColumns.rows[0]?.n, 0, 'measures has no search vector of its own: the feed searches its items');
 });

@@ -48,6 +48,7 @@ t.test('/openapi.json is valid OpenAPI 3.1 with named components and every opera
 
   const feed = spec.paths['/v1/measures'].get;
   t.same(Object.keys(feed.responses['200'].content).sort(), ['application/json', 'text/csv'], 'the feed documents JSON and CSV');
+  t.ok(feed.responses['200'].headers?.['Oppvekst-Next-Updated-Since'], 'and the header that carries the next updatedSince');
   const params = (feed.parameters as { name: string }[]).map((p) => p.name);
   for (const name of ['region', 'municipality', 'version', 'service', 'goal', 'status', 'preventionLevel', 'ageGroup', 'law', 'conventionArticle', 'activeIn', 'q', 'updatedSince', 'limit', 'cursor']) {
     t.ok(params.includes(name), `the feed documents ${name}`);

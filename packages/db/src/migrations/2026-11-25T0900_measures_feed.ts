@@ -31,9 +31,12 @@ import { type Kysely, sql } from 'kysely';
  *   change that commits later always gets a larger number. (Numbers taken
  *   earlier in the transaction, or `now()`, would let a slow transaction
  *   commit behind a client's high-water mark.)
- * - `measures.search_vector` and `measure_feed.search_vector`: the Norwegian
- *   full-text vector of a measure (title and programme weigh more than the
- *   description), each with a GIN index.
+ * - `measure_feed.search_vector`: the Norwegian full-text vector of a measure
+ *   as the feed sends it (title and programme weigh more than the
+ *   description), with a GIN index; the feed searches there, not in `measures`.
+ * - The functions run as the owner (security definer) and are for the
+ *   triggers only: execute is revoked from public. The app reads the feed
+ *   tables' columns it needs, never the bookkeeping (fingerprint, pending).
  *
  * Frozen in time: never import application code here.
  */
@@ -44,12 +47,6 @@ const DRAFT_LOCK = 731_120_261;
 
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`
-    alter table measures add column search_vector tsvector generated always as (
-      setweight(to_tsvector('norwegian', title), 'A')
-      || setweight(to_tsvector('norwegian', coalesce(programme, '')), 'A')
-      || setweight(to_tsvector('norwegian', description), 'B')) stored;
-    create index measures_search on measures using gin (search_vector);
-
     create sequence measure_feed_seq;
 
     create table measure_feed (
@@ -80,7 +77,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       foreign key (region_id, identity_id) references content_identities (region_id, id) on delete cascade,
       foreign key (region_id, measure_id) references measures (region_id, id) on delete set null (measure_id)
     );
-    create index measure_feed_live on measure_feed (channel, region_id, identity_id) where fingerprint is not null;
+    -- The live rows, as the list query asks for them (item, not fingerprint: the planner only uses a partial index whose predicate the query implies).
+    create index measure_feed_live on measure_feed (channel, region_id, identity_id) where item is not null;
     create index measure_feed_changes on measure_feed (channel, seq, identity_id);
     create index measure_feed_region_changes on measure_feed (channel, region_id, seq, identity_id);
     create index measure_feed_plan on measure_feed (plan_id, channel);
@@ -305,6 +303,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       for each row when (old.status is distinct from new.status) execute function oppvekst_feed_version_changed();
     create trigger plan_versions_feed_discard after delete on plan_versions
       for each row when (old.status in ('draft', 'consultation')) execute function oppvekst_feed_version_changed();
+
+    revoke execute on function public.oppvekst_feed_refresh(text, uuid, uuid[]), public.oppvekst_feed_stamp(),
+      public.oppvekst_feed_stamp_at_commit(), public.oppvekst_feed_content_changed(), public.oppvekst_feed_version_changed() from public;
   `.execute(db);
 
   for (const table of ['measures', 'measure_responsibilities', 'measure_implementations']) {
@@ -315,7 +316,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     }
   }
 
-  for (const table of ['measure_feed', 'implementation_feed']) {
+  // What the feed's reads use; the bookkeeping (which row a measure is in, fingerprints, pending stamps) stays the owner's.
+  const readable: Record<string, string[]> = {
+    measure_feed: ['channel', 'identity_id', 'region_id', 'municipality_id', 'item', 'search_vector', 'seq', 'changed_at'],
+    implementation_feed: ['channel', 'municipality_id', 'measure_identity_id', 'region_id', 'item', 'seq', 'changed_at'],
+  };
+  for (const [table, columns] of Object.entries(readable)) {
     const t = sql.table(table);
     await sql`alter table ${t} enable row level security`.execute(db);
     await sql`alter table ${t} force row level security`.execute(db);
@@ -323,7 +329,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     // Adopted plans are public; the draft channel is for those who read the region's drafts.
     await sql`create policy public_read on ${t} for select to oppvekst_app using (channel = 'adopted' and app_has_context())`.execute(db);
     await sql`create policy tenant_read on ${t} for select to oppvekst_app using (channel = 'draft' and app_reads_region(region_id))`.execute(db);
-    await sql`grant select on ${t} to oppvekst_app`.execute(db);
+    await sql`grant select (${sql.join(columns.map((c) => sql.ref(c)))}) on ${t} to oppvekst_app`.execute(db);
   }
 
   // The plans that exist already.
@@ -346,7 +352,5 @@ export async function down(db: Kysely<any>): Promise<void> {
     drop function oppvekst_feed_version_changed(), oppvekst_feed_content_changed(), oppvekst_feed_stamp_at_commit(),
       oppvekst_feed_stamp(), oppvekst_feed_refresh(text, uuid, uuid[]);
     drop sequence measure_feed_seq;
-    drop index measures_search;
-    alter table measures drop column search_vector;
   `.execute(db);
 }

@@ -117,9 +117,15 @@ async function main() {
     const auth = { authorization: `Bearer ${clientToken}` };
     const feedPaths = cursors.map((c) => `/v1/measures?limit=50${c ? `&cursor=${c}` : ''}`);
     const filtered = municipalities.map((k) => `/v1/measures?municipality=${k}&status=active&preventionLevel=universal&q=foreldre&limit=50`);
+    // Drafts, read by a member of the region (its admin), so the draft channel's row-level security (app_reads_region) is in the path.
+    const draftReads = writeRegions.map((r) => ({ path: `/v1/measures?version=draft&region=${r.slug}&limit=50`, headers: { authorization: `Bearer ${adminTokens.get(r.slug)!}` } }));
+    const draftPage = await (await api('GET', draftReads[0]!.path, { headers: draftReads[0]!.headers })).json() as { items: unknown[] };
+    // RLS that hid the drafts would still answer 200, with nothing: that would measure the wrong thing.
+    if (!draftPage.items?.length) throw new Error(`a region member sees no drafts at ${draftReads[0]!.path}`);
     const scenarios: Scenario[] = [
       { name: 'feed page of 50 (API client token, RLS)', requests: feedPaths.map((p) => ({ path: p, headers: auth })), expectStatus: 200 },
       { name: 'filtered feed (municipality, status, level, q)', requests: filtered.map((p) => ({ path: p, headers: auth })), expectStatus: 200 },
+      { name: 'draft feed of a region (member token, RLS)', requests: draftReads, expectStatus: 200 },
       { name: 'complete plan (getMunicipalityPlan, public)', requests: municipalities.map((k) => ({ path: `/v1/municipalities/${k}/plan` })), expectStatus: 200 },
       { name: 'complete plan with If-None-Match', requests: municipalities.map((k, i) => ({ path: `/v1/municipalities/${k}/plan`, headers: { 'if-none-match': planTags[i]! } })), expectStatus: 304 },
       { name: 'write with If-Match (updateMeasure in a draft)', requests: writes, expectStatus: 200, ifMatchChain: true },

@@ -1,8 +1,11 @@
 import type { MeasureChange, MeasureListItem, Responsibility } from '@oppvekst/contracts';
 
 /**
- * The feed as CSV (RFC 4180): UTF-8, a header row, CRLF line ends, one
- * measure per row. Lists are joined with "; ". A cell that a spreadsheet
+ * The feed as CSV (RFC 4180): UTF-8 with a byte-order mark, a header row,
+ * CRLF line ends, one measure per row. The mark is there for Excel, which
+ * reads a CSV without one in the Windows code page (Norwegian Windows shows
+ * æøå as mojibake); other CSV readers skip it or take it as a zero-width
+ * character at the start of the first header. Lists are joined with "; ". A cell that a spreadsheet
  * would run as a formula (=, +, -, @ first) gets a leading apostrophe.
  */
 
@@ -51,14 +54,18 @@ function cell(value: unknown): string {
 
 const line = (cells: unknown[]) => `${cells.map(cell).join(',')}\r\n`;
 
+/** U+FEFF, which is EF BB BF in UTF-8. */
+export const BOM = '\uFEFF';
+
 export function measuresCsv(items: MeasureListItem[]): string {
-  return line(COLUMNS.map(([name]) => name)) + items.map((m) => line(COLUMNS.map(([, get]) => get(m)))).join('');
+  return BOM + line(COLUMNS.map(([name]) => name)) + items.map((m) => line(COLUMNS.map(([, get]) => get(m)))).join('');
 }
 
 /** Changes: `change` and `changedAt` first; a removed measure has only its id. */
 export function changesCsv(changes: MeasureChange[]): string {
   const header = line(['change', 'changedAt', ...COLUMNS.map(([name]) => name)]);
   return (
+    BOM +
     header +
     changes
       .map((c) => line([c.change, c.changedAt, ...COLUMNS.map(([name, get]) => (c.measure ? get(c.measure) : name === 'id' ? c.id : null))]))

@@ -7,7 +7,7 @@ import type { RequestContext, RunsInContext } from '../access/request-context.js
 import { badRequest, notFound } from '../http/problems.js';
 import { findMunicipality, findRegion } from '../regions/region.repository.js';
 import { changesCsv, measuresCsv } from './csv.js';
-import { decodeChangeCursor, decodeListCursor, encodeChangeCursor, encodeListCursor, encodeSince, parseSince } from './cursor.js';
+import { checkSinceScope, decodeChangeCursor, decodeListCursor, encodeChangeCursor, encodeListCursor, encodeSince, parseSince, type SinceScope } from './cursor.js';
 import type { FeedFilters } from './feed-filters.js';
 import { type Channel, type FeedScope, listMeasureChanges, listMeasurePage } from './measure.repository.js';
 
@@ -16,6 +16,8 @@ export interface FeedAnswer {
   json: string;
   csv(): string;
   nextCursor: string | null;
+  /** In changes mode: what to ask with next time (also in the body's JSON, not in CSV's). */
+  nextUpdatedSince?: string;
 }
 
 const ANONYMOUS: RequestContext = { role: 'anonymous' };
@@ -69,6 +71,9 @@ export async function readFeed(app: RunsInContext, principal: Principal, query: 
   }
 
   const since = parseSince(query.updatedSince);
+  // Drafts are always read in one region (checked above), so `resolved` names it.
+  const sinceScope: SinceScope = channel === 'adopted' ? { channel } : { channel, regionId: resolved!.regionId! };
+  checkSinceScope(since, sinceScope);
   const after = query.cursor ? decodeChangeCursor(query.cursor) : undefined;
   const { entries, horizon } = await run((trx, scope) => listMeasureChanges(trx, scope, filters, { since, after, limit: limit + 1 }));
   const page = entries.slice(0, limit);
@@ -79,12 +84,13 @@ export async function readFeed(app: RunsInContext, principal: Principal, query: 
   // Caught up: everything numbered up to the horizon has been seen. Midway: the
   // last change may go on past this page, so only what came before it is done.
   const done = more ? BigInt(last.key.seq) - 1n : [BigInt(horizon ?? 0), BigInt(last?.key.seq ?? 0)].reduce((a, b) => (a > b ? a : b));
-  const nextUpdatedSince = encodeSince(String(done > from ? done : from));
+  const nextUpdatedSince = encodeSince(String(done > from ? done : from), sinceScope);
   const items = page.map((e) => e.entry);
   return {
     json: `{"items":[${items.join(',')}],"nextCursor":${JSON.stringify(nextCursor)},"nextUpdatedSince":${JSON.stringify(nextUpdatedSince)}}`,
     csv: () => changesCsv(items.map((i) => JSON.parse(i) as MeasureChange)),
     nextCursor,
+    nextUpdatedSince,
   };
 }
 

@@ -17,6 +17,7 @@ const CONDITIONAL_HEADERS = Type.Object({
 });
 const JSON_TYPE = 'application/json; charset=utf-8';
 const CSV_TYPE = 'text/csv; charset=utf-8; header=present';
+const NEXT_UPDATED_SINCE = 'oppvekst-next-updated-since';
 
 const measureRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -38,9 +39,20 @@ const measureRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: {
           200: {
             description: 'A page of measures, or of changes when `updatedSince` is given',
+            headers: {
+              'Oppvekst-Next-Updated-Since': Type.String({
+                description: 'With `updatedSince`: the `nextUpdatedSince` of the page (also on 304), so a CSV client can sync incrementally.',
+              }),
+            },
             content: {
               'application/json': { schema: Type.Union([Type.Ref(MeasurePageSchema), Type.Ref(MeasureChangePageSchema)]) },
-              'text/csv': { schema: Type.String({ description: 'The same rows as CSV (RFC 4180, UTF-8, a header row); the next page in `Link: <...>; rel="next"`.' }) },
+              'text/csv': {
+                schema: Type.String({
+                  description:
+                    'The same rows as CSV (RFC 4180, UTF-8 with a byte-order mark for Excel, a header row); the next page in `Link: <...>; rel="next"`, ' +
+                    'the next `updatedSince` in `Oppvekst-Next-Updated-Since`.',
+                }),
+              },
             },
           },
           304: Type.Null({ description: 'Not modified (If-None-Match)' }),
@@ -55,6 +67,8 @@ const measureRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const tag = bodyTag(body);
       reply.header('etag', tag).header('vary', 'Accept, Authorization').header('cache-control', 'no-cache');
       if (answer.nextCursor) reply.header('link', `<${nextPageUrl(request.url, answer.nextCursor)}>; rel="next"`);
+      // CSV has no room for the token, so changes carry it in a header too (JSON and CSV alike, 304 included).
+      if (answer.nextUpdatedSince) reply.header(NEXT_UPDATED_SINCE, answer.nextUpdatedSince);
       if (notModified(request, tag)) return sendNotModified(reply, tag);
       return reply.type(type === 'text/csv' ? CSV_TYPE : JSON_TYPE).send(body);
     },
