@@ -3,6 +3,7 @@
 import type {
   AdoptionInputSchema,
   ApiClientListSchema,
+  AuditEntryPageSchema,
   ComplianceReportSchema,
   ConsultationAnswerSchema,
   ConsultationSubmissionSchema,
@@ -323,6 +324,12 @@ export interface Operations {
     body: never;
     response: Static<typeof ApiClientListSchema>;
   };
+  listAuditEntries: {
+    path: { "region": string };
+    query: { "action"?: string; "entityType"?: string; "entityId"?: string; "limit"?: number; "before"?: string };
+    body: never;
+    response: Static<typeof AuditEntryPageSchema>;
+  };
   listConsultationInput: {
     path: { "versionId": string };
     query: Record<string, never>;
@@ -522,6 +529,7 @@ export const OPERATIONS: { readonly [K in OperationId]: { readonly method: 'GET'
   issueToken: { method: 'POST', path: '/v1/oauth/token' },
   listAnnexVersions: { method: 'GET', path: '/v1/municipalities/:kommunenummer/annex/versions' },
   listApiClients: { method: 'GET', path: '/v1/regions/:region/api-clients' },
+  listAuditEntries: { method: 'GET', path: '/v1/regions/:region/audit-log' },
   listConsultationInput: { method: 'GET', path: '/v1/plan-versions/:versionId/consultation-input' },
   listMeasures: { method: 'GET', path: '/v1/measures' },
   listMembers: { method: 'GET', path: '/v1/regions/:region/members' },

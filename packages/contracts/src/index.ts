@@ -8,6 +8,7 @@ export * from './health.js';
 export * from './access.js';
 export * from './authoring.js';
 export * from './compliance.js';
+export * from './audit.js';
 export * from './webhooks.js';
 import {
   ApiClientListSchema,
@@ -61,6 +62,7 @@ import {
   ComplianceWarningSchema,
   EvidenceSchema,
 } from './compliance.js';
+import { AuditEntryPageSchema, AuditEntrySchema } from './audit.js';
 import { HealthSchema } from './health.js';
 import {
   ConsultationOpenedEventSchema,
@@ -214,4 +216,6 @@ export const namedSchemas = [
   MeasureChangePageSchema,
   MeasureHistoryEntrySchema,
   MeasureHistorySchema,
+  AuditEntrySchema,
+  AuditEntryPageSchema,
 ] as const;

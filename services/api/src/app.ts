@@ -15,6 +15,7 @@ import memberRoutes from './routes/v1/members.js';
 import oauthRoutes from './routes/v1/oauth.js';
 import onboardingRoutes from './routes/v1/onboarding.js';
 import principalRoutes from './routes/v1/principal.js';
+import auditLogRoutes from './routes/v1/audit-log.js';
 import municipalityPlanRoutes from './routes/v1/municipality-plan.js';
 import municipalityRoutes from './routes/v1/municipalities.js';
 import regionRoutes from './routes/v1/regions.js';
@@ -104,6 +105,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await v1.register(principalRoutes);
       await v1.register(onboardingRoutes);
       await v1.register(memberRoutes);
+      await v1.register(auditLogRoutes);
       await v1.register(apiClientRoutes);
       await v1.register(oauthRoutes, { rateLimitMax: options.tokenRateLimitMax ?? 30, rateLimitWindowMs: options.rateLimit?.timeWindowMs ?? 60_000 });
       await v1.register(planVersionRoutes);

@@ -300,6 +300,7 @@ t.test('access matrix: every caller × every operation × own / foreign municipa
       expect: (c) => (!signedIn(c) || !valid(c) ? 401 : c.platformAdmin ? 201 : 403),
     },
     listMembers: { request: (x) => ({ method: 'GET', url: `/v1/regions/${region(x)}/members` }), expect: administration(200) },
+    listAuditEntries: { request: (x) => ({ method: 'GET', url: `/v1/regions/${region(x)}/audit-log?limit=5` }), expect: administration(200) },
     addMember: {
       request: (x) => ({ method: 'POST', url: `/v1/regions/${region(x)}/members`, payload: { subject: `new-${next()}`, role: 'reader' } }),
       expect: administration(201),
